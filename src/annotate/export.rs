@@ -1,0 +1,120 @@
+//! `newsreel annotate`: the annotations as JSON, positions given as source line and character
+//! columns so other tools can find the text in the original files.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::build::load_and_annotate;
+use crate::content::Corpus;
+use crate::progress::Progress;
+use crate::settings::Settings;
+
+use super::Annotations;
+
+#[derive(Serialize)]
+struct Export<'a> {
+    articles: Vec<ArticleExport<'a>>,
+    entities: Vec<EntityExport<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArticleExport<'a> {
+    id: &'a str,
+    path: String,
+    published: String,
+    title: &'a str,
+    mentions: Vec<MentionExport<'a>>,
+}
+
+#[derive(Serialize)]
+struct MentionExport<'a> {
+    line: u32,
+    start: u32,
+    end: u32,
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    entity: &'a str,
+}
+
+#[derive(Serialize)]
+struct EntityExport<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    aliases: &'a [String],
+    mentions: usize,
+    articles: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    link: Option<&'a str>,
+}
+
+/// Loads and annotates the site and returns the JSON document.
+pub fn annotate_json(settings: &Settings, pretty: bool) -> Result<String> {
+    let (corpus, notes) = load_and_annotate(settings, &Progress::hidden())?;
+    to_json(&corpus, &notes, pretty)
+}
+
+/// The JSON document for an annotated corpus (articles in path order).
+pub fn to_json(corpus: &Corpus, notes: &Annotations, pretty: bool) -> Result<String> {
+    let mut counts = vec![(0usize, 0usize); notes.entities.len()];
+    let mut order: Vec<usize> = (0..corpus.articles.len()).collect();
+    order.sort_by(|&a, &b| corpus.articles[a].path.cmp(&corpus.articles[b].path));
+    let articles = order
+        .iter()
+        .map(|&i| {
+            let a = &corpus.articles[i];
+            let n = &notes.articles[i];
+            let mut seen = Vec::new();
+            let mentions = n
+                .mentions
+                .iter()
+                .map(|m| {
+                    let unit = &a.units[m.unit as usize];
+                    let (line, start, end) = unit.locate(m.start as usize, m.end as usize);
+                    let e = &notes.entities[m.entity as usize];
+                    counts[m.entity as usize].0 += 1;
+                    if !seen.contains(&m.entity) {
+                        seen.push(m.entity);
+                        counts[m.entity as usize].1 += 1;
+                    }
+                    MentionExport {
+                        line,
+                        start,
+                        end,
+                        text: &unit.text[m.start as usize..m.end as usize],
+                        kind: e.kind.as_str(),
+                        entity: &e.id,
+                    }
+                })
+                .collect();
+            ArticleExport {
+                id: &a.slug,
+                path: a.path.to_string_lossy().replace('\\', "/"),
+                published: a.published.to_string(),
+                title: &a.title,
+                mentions,
+            }
+        })
+        .collect();
+    let entities = notes
+        .entities
+        .iter()
+        .zip(&counts)
+        .map(|(e, &(mentions, articles))| EntityExport {
+            id: &e.id,
+            name: &e.name,
+            kind: e.kind.as_str(),
+            aliases: &e.aliases,
+            mentions,
+            articles,
+            description: e.description.as_deref(),
+            link: e.link.as_deref(),
+        })
+        .collect();
+    let doc = Export { articles, entities };
+    Ok(if pretty { serde_json::to_string_pretty(&doc)? } else { serde_json::to_string(&doc)? })
+}

@@ -1,0 +1,113 @@
+//! The whole build as a checklist: settings → load → annotate → model → render → write.
+//!
+//! Each stage is a plain function; this module only runs them in order, times them and turns
+//! every problem into one error, decided before anything touches the output folder.
+
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use tera::Tera;
+
+use crate::annotate::{self, Annotations};
+use crate::content::{self, Corpus};
+use crate::diagnostics::InvalidInput;
+use crate::model::Site;
+use crate::output::{self, Output};
+use crate::progress::Progress;
+use crate::render;
+use crate::settings::Settings;
+
+/// What a successful build produced, for the summary line.
+#[derive(Debug)]
+pub struct Report {
+    pub articles: usize,
+    pub entities: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+}
+
+impl Report {
+    /// `built 42 articles, 97 pages in 0.31 s -> public/`
+    pub fn summary(&self, settings: &Settings) -> String {
+        format!(
+            "built {} article{}, {} pages in {:.2} s -> {}",
+            self.articles,
+            if self.articles == 1 { "" } else { "s" },
+            self.pages,
+            self.elapsed.as_secs_f64(),
+            settings.output_display()
+        )
+    }
+}
+
+/// The loaded and annotated site, kept by the dev server between rebuilds.
+pub struct Built {
+    pub corpus: Corpus,
+    pub notes: Annotations,
+    pub tera: Tera,
+    pub output: Output,
+}
+
+/// Loads and annotates; any problem in the content is an error listing all of them.
+pub fn load_and_annotate(settings: &Settings, progress: &Progress) -> Result<(Corpus, Annotations)> {
+    progress.stage("loading articles");
+    let (corpus, problems) = content::load(&settings.root, &settings.content_dir, settings.drafts);
+    let mut problems = problems;
+    let gazetteer = annotate::load_gazetteer(settings).unwrap_or_else(|mut d| {
+        problems.append(&mut d);
+        Vec::new()
+    });
+    if !problems.is_empty() {
+        return Err(InvalidInput::new(problems).into());
+    }
+    progress.stage("annotating");
+    let notes = if settings.annotate.enabled {
+        annotate::run(&corpus, &gazetteer, settings)
+    } else {
+        Annotations::none(&corpus)
+    };
+    Ok((corpus, notes))
+}
+
+/// Renders a loaded site into memory.
+pub fn render_site(
+    settings: &Settings,
+    corpus: &Corpus,
+    notes: &Annotations,
+    tera: &Tera,
+    progress: &Progress,
+) -> Result<Output> {
+    progress.stage("rendering");
+    let site = Site::build(corpus, notes);
+    render::render(&site, settings, tera).map_err(|d| InvalidInput::new(d).into())
+}
+
+/// Loads templates (built-in + the site's overrides).
+pub fn load_templates(settings: &Settings) -> Result<Tera> {
+    render::templates::load(&settings.root, &settings.templates_dir).map_err(|d| InvalidInput::new(d).into())
+}
+
+/// Builds everything in memory without writing (used by `serve` and `check`).
+pub fn build_in_memory(settings: &Settings, progress: &Progress) -> Result<Built> {
+    let tera = load_templates(settings)?;
+    let (corpus, notes) = load_and_annotate(settings, progress)?;
+    let output = render_site(settings, &corpus, &notes, &tera, progress)?;
+    Ok(Built { corpus, notes, tera, output })
+}
+
+/// `newsreel build`: everything, then swap the new site into the output folder.
+pub fn build(settings: &Settings, progress: &Progress) -> Result<Report> {
+    let started = Instant::now();
+    let built = build_in_memory(settings, progress)?;
+    progress.stage("writing");
+    output::write(&built.output, &settings.output_dir)?;
+    progress.done();
+    Ok(Report {
+        articles: built.corpus.articles.len(),
+        entities: built.notes.entities.len(),
+        pages: built.output.pages(),
+        files: built.output.len(),
+        elapsed: started.elapsed(),
+    })
+}

@@ -1,0 +1,60 @@
+//! The `newsreel` binary: parse the command line, call the library, print the outcome once.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use newsreel::cli::{Cli, Command};
+use newsreel::diagnostics::InvalidInput;
+use newsreel::progress::Progress;
+use newsreel::settings::Settings;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            report(&err);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Build(args) => {
+            let settings = Settings::load(&args.site.root, &args.overrides())?;
+            let progress = Progress::new(args.quiet);
+            let report = newsreel::build::build(&settings, &progress)?;
+            eprintln!("{}", report.summary(&settings));
+        }
+        Command::Annotate(args) => {
+            let settings = Settings::load(&args.site.root, &args.site.overrides())?;
+            let json = newsreel::annotate::export::annotate_json(&settings, args.pretty)?;
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            out.write_all(json.as_bytes())?;
+            out.write_all(b"\n")?;
+        }
+        Command::Init(args) => {
+            newsreel::init::init(&args.dir)?;
+            eprintln!(
+                "created a new site in {0}; preview it with `newsreel serve --watch --root {0}`",
+                args.dir.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Prints an error: diagnostics one per line, anything else as its cause chain.
+fn report(err: &anyhow::Error) {
+    if let Some(invalid) = err.downcast_ref::<InvalidInput>() {
+        eprintln!("{invalid}");
+        return;
+    }
+    eprintln!("error: {err}");
+    for cause in err.chain().skip(1) {
+        eprintln!("  caused by: {cause}");
+    }
+}

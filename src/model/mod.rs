@@ -1,0 +1,124 @@
+//! MODEL: the site graph built from the corpus and its annotations.
+//!
+//! Indexes only (positions into `corpus.articles` and `annotations.entities`), computed once, so
+//! every listing page can slice its own entries instead of walking the whole corpus.
+
+pub mod urls;
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::Datelike;
+
+use crate::annotate::Annotations;
+use crate::content::{slug::slugify_or_hash, Corpus};
+
+/// A tag and the articles that carry it (newest first).
+#[derive(Debug)]
+pub struct Tag {
+    pub name: String,
+    pub slug: String,
+    pub articles: Vec<usize>,
+}
+
+/// A calendar month and its articles (newest first).
+#[derive(Debug)]
+pub struct Month {
+    pub year: i32,
+    pub month: u32,
+    pub articles: Vec<usize>,
+}
+
+/// What the corpus says about one entity.
+#[derive(Debug, Default)]
+pub struct EntityIndex {
+    /// (article, mention index) pairs, articles newest first, mentions in text order.
+    pub mentions: Vec<(usize, usize)>,
+    /// Distinct articles, newest first.
+    pub articles: Vec<usize>,
+    /// Other entities mentioned in the same articles: (entity, shared articles), most first.
+    pub related: Vec<(usize, usize)>,
+}
+
+/// The site graph.
+pub struct Site<'a> {
+    pub corpus: &'a Corpus,
+    pub notes: &'a Annotations,
+    pub tags: Vec<Tag>,
+    pub months: Vec<Month>,
+    pub entities: Vec<EntityIndex>,
+    /// Article index by slug.
+    pub by_slug: HashMap<&'a str, usize>,
+}
+
+impl<'a> Site<'a> {
+    pub fn build(corpus: &'a Corpus, notes: &'a Annotations) -> Site<'a> {
+        let by_slug = corpus.articles.iter().enumerate().map(|(i, a)| (a.slug.as_str(), i)).collect();
+        Site {
+            corpus,
+            notes,
+            tags: index_tags(corpus),
+            months: index_months(corpus),
+            entities: index_entities(notes),
+            by_slug,
+        }
+    }
+}
+
+fn index_tags(corpus: &Corpus) -> Vec<Tag> {
+    let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
+    for (i, a) in corpus.articles.iter().enumerate() {
+        for name in &a.tags {
+            let slug = slugify_or_hash(name, "tag");
+            let tag =
+                tags.entry(slug.clone()).or_insert_with(|| Tag { name: name.clone(), slug, articles: Vec::new() });
+            if tag.articles.last() != Some(&i) {
+                tag.articles.push(i);
+            }
+        }
+    }
+    tags.into_values().collect()
+}
+
+fn index_months(corpus: &Corpus) -> Vec<Month> {
+    let mut months: Vec<Month> = Vec::new();
+    for (i, a) in corpus.articles.iter().enumerate() {
+        let (year, month) = (a.published.year(), a.published.month());
+        match months.last_mut() {
+            Some(m) if m.year == year && m.month == month => m.articles.push(i),
+            _ => months.push(Month { year, month, articles: vec![i] }),
+        }
+    }
+    months
+}
+
+fn index_entities(notes: &Annotations) -> Vec<EntityIndex> {
+    let mut index: Vec<EntityIndex> = (0..notes.entities.len()).map(|_| EntityIndex::default()).collect();
+    let mut pair_counts: HashMap<(u32, u32), usize> = HashMap::new();
+    let mut in_article: Vec<u32> = Vec::new();
+    for (a, art) in notes.articles.iter().enumerate() {
+        in_article.clear();
+        for (m, mention) in art.mentions.iter().enumerate() {
+            let e = &mut index[mention.entity as usize];
+            e.mentions.push((a, m));
+            if e.articles.last() != Some(&a) {
+                e.articles.push(a);
+                in_article.push(mention.entity);
+            }
+        }
+        in_article.sort_unstable();
+        for (i, &x) in in_article.iter().enumerate() {
+            for &y in &in_article[i + 1..] {
+                *pair_counts.entry((x, y)).or_default() += 1;
+            }
+        }
+    }
+    for ((x, y), n) in pair_counts {
+        index[x as usize].related.push((y as usize, n));
+        index[y as usize].related.push((x as usize, n));
+    }
+    for e in &mut index {
+        e.related.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        e.related.truncate(24);
+    }
+    index
+}

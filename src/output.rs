@@ -1,0 +1,129 @@
+//! The built site in memory, and the one place that writes it to disk.
+//!
+//! [`write`] fills a staging folder next to the output folder and swaps it in only when every
+//! file is written: a failed build never leaves a half-written or emptied site, and nothing
+//! outside the output folder is ever deleted.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+
+/// Site-relative path (`articles/x/index.html`) → bytes, sorted by path.
+#[derive(Debug, Default, Clone)]
+pub struct Output {
+    files: Vec<(String, Vec<u8>)>,
+}
+
+impl Output {
+    pub fn new(mut files: Vec<(String, Vec<u8>)>) -> Self {
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        files.dedup_by(|a, b| a.0 == b.0);
+        Output { files }
+    }
+
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        self.files.binary_search_by(|(p, _)| p.as_str().cmp(path)).ok().map(|i| self.files[i].1.as_slice())
+    }
+
+    pub fn files(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.files.iter().map(|(p, b)| (p.as_str(), b.as_slice()))
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Number of HTML pages.
+    pub fn pages(&self) -> usize {
+        self.files.iter().filter(|(p, _)| p.ends_with(".html")).count()
+    }
+
+    /// Replaces or adds files (the dev server's partial rebuilds).
+    pub fn merge(&mut self, other: Output) {
+        let mut all = std::mem::take(&mut self.files);
+        all.extend(other.files);
+        all.reverse(); // keep the newest of duplicates after the stable sort + dedup
+        *self = Output::new(all);
+    }
+
+    pub fn total_bytes(&self) -> usize {
+        self.files.iter().map(|(_, b)| b.len()).sum()
+    }
+}
+
+/// Writes `output` into `dir` through a staging folder, then swaps it in.
+pub fn write(output: &Output, dir: &Path) -> Result<()> {
+    let parent = dir.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("public");
+    fs::create_dir_all(&parent).with_context(|| format!("could not create {}", parent.display()))?;
+    let staging = parent.join(format!(".{name}.newsreel-staging"));
+    let old = parent.join(format!(".{name}.newsreel-old"));
+    remove_if_exists(&staging)?;
+    remove_if_exists(&old)?;
+    write_tree(output, &staging).with_context(|| format!("could not write the site to {}", staging.display()))?;
+    if dir.exists() {
+        fs::rename(dir, &old).with_context(|| format!("could not move the previous output {} aside", dir.display()))?;
+    }
+    if let Err(e) = fs::rename(&staging, dir) {
+        let _ = fs::rename(&old, dir);
+        return Err(e).with_context(|| format!("could not move the new site into {}", dir.display()));
+    }
+    remove_if_exists(&old)?;
+    Ok(())
+}
+
+fn write_tree(output: &Output, root: &Path) -> io::Result<()> {
+    fs::create_dir_all(root)?;
+    let mut dirs: Vec<PathBuf> =
+        output.files.iter().filter_map(|(p, _)| Path::new(p).parent().map(|d| root.join(d))).collect();
+    dirs.dedup();
+    for d in &dirs {
+        fs::create_dir_all(d)?;
+    }
+    output.files.par_iter().try_for_each(|(p, bytes)| fs::write(root.join(p), bytes))
+}
+
+fn remove_if_exists(path: &Path) -> Result<()> {
+    match fs::remove_dir_all(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => {
+            Err(e).with_context(|| format!("could not remove {}", path.display()))
+        }
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swaps_the_whole_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        fs::create_dir_all(out.join("stale")).unwrap();
+        fs::write(out.join("stale/old.html"), "old").unwrap();
+        let site = Output::new(vec![("index.html".into(), b"new".to_vec()), ("a/b/index.html".into(), b"x".to_vec())]);
+        write(&site, &out).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "new");
+        assert!(out.join("a/b/index.html").is_file());
+        assert!(!out.join("stale").exists());
+        let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[test]
+    fn merge_prefers_new_files() {
+        let mut a = Output::new(vec![("x".into(), b"1".to_vec()), ("y".into(), b"1".to_vec())]);
+        a.merge(Output::new(vec![("x".into(), b"2".to_vec())]));
+        assert_eq!(a.get("x"), Some(&b"2"[..]));
+        assert_eq!(a.get("y"), Some(&b"1"[..]));
+        assert_eq!(a.len(), 2);
+    }
+}

@@ -1,0 +1,573 @@
+//! RENDER: the model → an in-memory [`Output`] (path → bytes). Never touches the disk.
+//!
+//! Every page is a [`Job`]; jobs render in parallel and each costs in proportion to its own
+//! entries (listings are sliced, never walked whole), so the build stays linear in the corpus.
+
+mod body;
+pub mod html;
+pub mod templates;
+pub mod views;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::content::Article;
+use crate::diagnostics::Diagnostic;
+use crate::model::{urls, Site};
+use crate::output::Output;
+use crate::settings::Settings;
+
+use html::Span;
+use views::{Link, PageMeta, Paginator, SiteView};
+
+/// One page to render.
+#[derive(Clone, Copy, Debug)]
+enum Job {
+    Index(usize),
+    Article(usize),
+    Archive,
+    Month(usize),
+    Tags,
+    Tag(usize, usize),
+    Entities,
+    Entity(usize, usize),
+    Search,
+    NotFound,
+}
+
+/// Everything a page render needs, shared by all jobs.
+struct Renderer<'a> {
+    site: &'a Site<'a>,
+    settings: &'a Settings,
+    tera: &'a Tera,
+    site_view: SiteView<'a>,
+}
+
+/// Renders every page and copies the static files into an [`Output`].
+pub fn render(site: &Site<'_>, settings: &Settings, tera: &Tera) -> Result<Output, Vec<Diagnostic>> {
+    let r = Renderer::new(site, settings, tera);
+    let jobs = r.jobs();
+    let pages: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs.par_iter().map(|job| r.render(*job)).collect();
+    let mut files = Vec::with_capacity(pages.len() + 8);
+    let mut problems = Vec::new();
+    for p in pages {
+        match p {
+            Ok(f) => files.push(f),
+            Err(d) => problems.push(d),
+        }
+    }
+    if !problems.is_empty() {
+        problems.sort();
+        problems.dedup_by(|a, b| a.message == b.message);
+        return Err(problems);
+    }
+    files.extend(static_files(settings)?);
+    Ok(Output::new(files))
+}
+
+/// The built-in static files, then the site's `static/` on top (copied as is).
+fn static_files(settings: &Settings) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
+    let mut files: Vec<(String, Vec<u8>)> =
+        templates::BUILTIN_STATIC.iter().map(|(n, b)| (format!("static/{n}"), b.to_vec())).collect();
+    files.push((".nojekyll".into(), Vec::new()));
+    let dir = &settings.static_dir;
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    let mut problems = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(Diagnostic::new(
+                    settings.relative(e.path().unwrap_or(dir)),
+                    None,
+                    format!("could not read: {e}"),
+                ));
+                continue;
+            }
+        };
+        let name = entry.file_name().to_str().unwrap_or("");
+        if !entry.file_type().is_file() || crate::content::is_editor_leftover(name) {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+        // CNAME and similar root files are published at the site root, everything else under static/.
+        let out_path = if is_root_file(&rel) { rel.clone() } else { format!("static/{rel}") };
+        match std::fs::read(entry.path()) {
+            Ok(bytes) => files.push((out_path, bytes)),
+            Err(e) => {
+                problems.push(Diagnostic::new(settings.relative(entry.path()), None, format!("could not read: {e}")))
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(problems)
+    }
+}
+
+fn is_root_file(rel: &str) -> bool {
+    matches!(rel, "CNAME" | "favicon.ico" | "robots.txt" | ".nojekyll")
+}
+
+impl<'a> Renderer<'a> {
+    fn new(site: &'a Site<'a>, settings: &'a Settings, tera: &'a Tera) -> Self {
+        let base = &settings.base_url;
+        let annotated = !site.notes.entities.is_empty();
+        let mut nav = vec![Link { name: "Digest".into(), url: base.path_for("") }];
+        if annotated {
+            nav.push(Link { name: "Entities".into(), url: base.path_for(urls::ENTITIES) });
+            nav.push(Link { name: "Timeline".into(), url: base.path_for(urls::TIMELINE) });
+        }
+        nav.push(Link { name: "Archive".into(), url: base.path_for(urls::ARCHIVE) });
+        nav.push(Link { name: "Tags".into(), url: base.path_for(urls::TAGS) });
+        nav.push(Link { name: "Search".into(), url: base.path_for(urls::SEARCH) });
+        let site_view = SiteView {
+            title: &settings.title,
+            description: &settings.description,
+            language: &settings.language,
+            base_url: base.to_string(),
+            base_path: &base.path,
+            articles: site.corpus.articles.len(),
+            entities: site.notes.entities.len(),
+            annotated,
+            nav,
+        };
+        Renderer { site, settings, tera, site_view }
+    }
+
+    fn per_page(&self) -> usize {
+        self.settings.articles_per_page
+    }
+
+    fn pages_of(&self, n: usize) -> usize {
+        n.div_ceil(self.per_page()).max(1)
+    }
+
+    fn jobs(&self) -> Vec<Job> {
+        let s = self.site;
+        let mut jobs: Vec<Job> = (1..=self.pages_of(s.corpus.articles.len())).map(Job::Index).collect();
+        jobs.extend((0..s.corpus.articles.len()).map(Job::Article));
+        jobs.extend([Job::Archive, Job::Tags, Job::Search, Job::NotFound]);
+        jobs.extend((0..s.months.len()).map(Job::Month));
+        for (t, tag) in s.tags.iter().enumerate() {
+            jobs.extend((1..=self.pages_of(tag.articles.len())).map(|p| Job::Tag(t, p)));
+        }
+        if !s.notes.entities.is_empty() {
+            jobs.push(Job::Entities);
+            for (e, idx) in s.entities.iter().enumerate() {
+                jobs.extend((1..=self.pages_of(idx.articles.len())).map(|p| Job::Entity(e, p)));
+            }
+        }
+        jobs
+    }
+
+    fn meta(&self, title: String, description: String, path: String, kind: &'static str) -> PageMeta {
+        PageMeta { canonical: self.settings.base_url.absolute(&path), title, description, path, kind }
+    }
+
+    fn render(&self, job: Job) -> Result<(String, Vec<u8>), Diagnostic> {
+        let mut ctx = Context::new();
+        ctx.insert("site", &self.site_view);
+        let (template, path) = match job {
+            Job::Index(n) => self.index(&mut ctx, n),
+            Job::Article(i) => self.article(&mut ctx, i),
+            Job::Archive => self.archive(&mut ctx),
+            Job::Month(m) => self.month(&mut ctx, m),
+            Job::Tags => self.tags(&mut ctx),
+            Job::Tag(t, n) => self.tag(&mut ctx, t, n),
+            Job::Entities => self.entities(&mut ctx),
+            Job::Entity(e, n) => self.entity(&mut ctx, e, n),
+            Job::Search => self.simple(&mut ctx, "search.html", urls::SEARCH, "Search"),
+            Job::NotFound => self.simple(&mut ctx, "404.html", "404.html", "Page not found"),
+        };
+        let html = self
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| templates::template_diagnostic(&self.settings.root, &self.settings.templates_dir, &e))?;
+        Ok((urls::file_for(&path), html.into_bytes()))
+    }
+
+    fn simple(&self, ctx: &mut Context, template: &'static str, path: &str, title: &str) -> (&'static str, String) {
+        ctx.insert(
+            "page",
+            &self.meta(
+                title.into(),
+                self.settings.description.clone(),
+                path.into(),
+                template.trim_end_matches(".html"),
+            ),
+        );
+        (template, path.into())
+    }
+
+    fn slice<'b>(&self, list: &'b [usize], page: usize) -> &'b [usize] {
+        let start = ((page - 1) * self.per_page()).min(list.len());
+        &list[start..(start + self.per_page()).min(list.len())]
+    }
+
+    fn articles_of<'b>(&'b self, list: &'b [usize]) -> impl Iterator<Item = &'a Article> + 'b {
+        list.iter().map(|&i| &self.site.corpus.articles[i])
+    }
+
+    fn index(&self, ctx: &mut Context, n: usize) -> (&'static str, String) {
+        let all: Vec<usize> = (0..self.site.corpus.articles.len()).collect();
+        let total = self.pages_of(all.len());
+        let start = (n - 1) * self.per_page();
+        let end = (start + self.per_page()).min(all.len());
+        let arts = &self.site.corpus.articles[start.min(end)..end];
+        let path = urls::paginated("", n);
+        let title = if n == 1 { self.settings.title.clone() } else { format!("{} — page {n}", self.settings.title) };
+        ctx.insert("page", &self.meta(title, self.settings.description.clone(), path.clone(), "index"));
+        ctx.insert("days", &views::days(arts.iter(), self.settings));
+        ctx.insert("paginator", &Paginator::new(self.settings, "", n, total));
+        ("index.html", path)
+    }
+
+    fn article(&self, ctx: &mut Context, i: usize) -> (&'static str, String) {
+        let a = &self.site.corpus.articles[i];
+        let path = urls::article(&a.slug);
+        let spans = self.spans(i);
+        let content = body::render(a, &spans, self.settings.allow_raw_html);
+        let neighbour =
+            |j: Option<usize>| j.and_then(|j| self.site.corpus.articles.get(j)).map(|b| views::card(b, self.settings));
+        ctx.insert("page", &self.meta(a.title.clone(), views::summary(a), path.clone(), "article"));
+        ctx.insert(
+            "article",
+            &ArticleView {
+                card: views::card(a, self.settings),
+                authors: &a.authors,
+                content,
+                words: a.word_count(),
+                month: Link {
+                    name: a.published.format("%B %Y").to_string(),
+                    url: self.settings.base_url.path_for(&urls::month(
+                        chrono::Datelike::year(&a.published),
+                        chrono::Datelike::month(&a.published),
+                    )),
+                },
+                entities: self.article_entities(i),
+            },
+        );
+        ctx.insert("newer", &neighbour(i.checked_sub(1)));
+        ctx.insert("older", &neighbour(Some(i + 1)));
+        ("article.html", path)
+    }
+
+    fn archive(&self, ctx: &mut Context) -> (&'static str, String) {
+        let months: Vec<MonthView> = self.site.months.iter().map(|m| self.month_view(m)).collect();
+        ctx.insert(
+            "page",
+            &self.meta(
+                "Archive".into(),
+                format!("Every month of {}", self.settings.title),
+                urls::ARCHIVE.into(),
+                "archive",
+            ),
+        );
+        ctx.insert("months", &months);
+        ("archive.html", urls::ARCHIVE.into())
+    }
+
+    fn month_view(&self, m: &crate::model::Month) -> MonthView {
+        let label = chrono::NaiveDate::from_ymd_opt(m.year, m.month, 1)
+            .map(|d| d.format("%B %Y").to_string())
+            .unwrap_or_default();
+        MonthView {
+            label,
+            year: m.year,
+            month: m.month,
+            url: self.settings.base_url.path_for(&urls::month(m.year, m.month)),
+            count: m.articles.len(),
+        }
+    }
+
+    fn month(&self, ctx: &mut Context, m: usize) -> (&'static str, String) {
+        let month = &self.site.months[m];
+        let view = self.month_view(month);
+        let path = urls::month(month.year, month.month);
+        ctx.insert(
+            "page",
+            &self.meta(view.label.clone(), format!("Articles published in {}", view.label), path.clone(), "month"),
+        );
+        ctx.insert("days", &views::days(self.articles_of(&month.articles), self.settings));
+        ctx.insert("month", &view);
+        let link = |i: usize| self.site.months.get(i).map(|m| self.month_view(m));
+        ctx.insert("newer", &m.checked_sub(1).and_then(link));
+        ctx.insert("older", &link(m + 1));
+        ("month.html", path)
+    }
+
+    fn tags(&self, ctx: &mut Context) -> (&'static str, String) {
+        let tags: Vec<TagView> = self.site.tags.iter().map(|t| self.tag_view(t)).collect();
+        ctx.insert(
+            "page",
+            &self.meta("Tags".into(), format!("Topics of {}", self.settings.title), urls::TAGS.into(), "tags"),
+        );
+        ctx.insert("tags", &tags);
+        ("tags.html", urls::TAGS.into())
+    }
+
+    fn tag_view(&self, t: &crate::model::Tag) -> TagView {
+        TagView {
+            name: t.name.clone(),
+            url: self.settings.base_url.path_for(&urls::tag(&t.slug)),
+            count: t.articles.len(),
+        }
+    }
+
+    fn tag(&self, ctx: &mut Context, t: usize, n: usize) -> (&'static str, String) {
+        let tag = &self.site.tags[t];
+        let first = urls::tag(&tag.slug);
+        let path = urls::paginated(&first, n);
+        ctx.insert(
+            "page",
+            &self.meta(format!("Tagged “{}”", tag.name), format!("Articles tagged {}", tag.name), path.clone(), "tag"),
+        );
+        ctx.insert("tag", &self.tag_view(tag));
+        ctx.insert("days", &views::days(self.articles_of(self.slice(&tag.articles, n)), self.settings));
+        ctx.insert("paginator", &Paginator::new(self.settings, &first, n, self.pages_of(tag.articles.len())));
+        ("tag.html", path)
+    }
+
+    fn entity_link(&self, e: usize) -> EntityLink {
+        let ent = &self.site.notes.entities[e];
+        let idx = &self.site.entities[e];
+        EntityLink {
+            id: ent.id.clone(),
+            name: ent.name.clone(),
+            kind: ent.kind.as_str(),
+            url: self.settings.base_url.path_for(&urls::entity(&ent.id)),
+            mentions: idx.mentions.len(),
+            articles: idx.articles.len(),
+        }
+    }
+
+    fn entities(&self, ctx: &mut Context) -> (&'static str, String) {
+        let mut all: Vec<EntityLink> = (0..self.site.notes.entities.len()).map(|e| self.entity_link(e)).collect();
+        all.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(&b.name)));
+        ctx.insert(
+            "page",
+            &self.meta(
+                "Entities".into(),
+                "People, places and organisations in the news".into(),
+                urls::ENTITIES.into(),
+                "entities",
+            ),
+        );
+        ctx.insert("entities", &all);
+        ("entities.html", urls::ENTITIES.into())
+    }
+
+    fn entity(&self, ctx: &mut Context, e: usize, n: usize) -> (&'static str, String) {
+        let ent = &self.site.notes.entities[e];
+        let idx = &self.site.entities[e];
+        let first = urls::entity(&ent.id);
+        let path = urls::paginated(&first, n);
+        let articles = self.slice(&idx.articles, n);
+        let first_seen = idx.articles.last().map(|&a| self.site.corpus.articles[a].published);
+        let last_seen = idx.articles.first().map(|&a| self.site.corpus.articles[a].published);
+        let mentions: Vec<EntityArticle> = articles
+            .iter()
+            .map(|&a| {
+                let article = &self.site.corpus.articles[a];
+                let notes = &self.site.notes.articles[a];
+                let lo = idx.mentions.partition_point(|&(x, _)| x < a);
+                let mut units: Vec<u32> = idx.mentions[lo..]
+                    .iter()
+                    .take_while(|&&(x, _)| x == a)
+                    .map(|&(_, m)| notes.mentions[m].unit)
+                    .collect();
+                units.dedup();
+                let sentences = units
+                    .iter()
+                    .take(5)
+                    .map(|&u| {
+                        let unit = &article.units[u as usize];
+                        let spans: Vec<Span> = self
+                            .unit_spans(a, u)
+                            .into_iter()
+                            .filter(|s| s.open.contains(&format!("data-entity=\"{}\"", ent.id)))
+                            .map(|mut s| {
+                                s.open = "<mark>".into();
+                                s.close = "</mark>";
+                                s
+                            })
+                            .collect();
+                        let mut text = String::new();
+                        html::annotated_into(&mut text, &unit.text, 0, &spans);
+                        Sentence {
+                            html: text,
+                            url: format!(
+                                "{}{}",
+                                self.settings.base_url.path_for(&urls::article(&article.slug)),
+                                anchor_for(article, u)
+                            ),
+                        }
+                    })
+                    .collect();
+                EntityArticle { card: views::card(article, self.settings), sentences }
+            })
+            .collect();
+        let related: Vec<(EntityLink, usize)> = idx.related.iter().map(|&(r, n)| (self.entity_link(r), n)).collect();
+        ctx.insert(
+            "page",
+            &self.meta(
+                ent.name.clone(),
+                ent.description.clone().unwrap_or_else(|| {
+                    format!(
+                        "{} in the news: {} mentions in {} articles",
+                        ent.name,
+                        idx.mentions.len(),
+                        idx.articles.len()
+                    )
+                }),
+                path.clone(),
+                "entity",
+            ),
+        );
+        ctx.insert(
+            "entity",
+            &EntityView {
+                link: self.entity_link(e),
+                aliases: &ent.aliases,
+                description: ent.description.as_deref(),
+                external: ent.link.as_deref(),
+                image: ent.image.as_deref(),
+                first_seen: first_seen.map(views::date_label),
+                last_seen: last_seen.map(views::date_label),
+                related,
+            },
+        );
+        ctx.insert("articles", &mentions);
+        ctx.insert("paginator", &Paginator::new(self.settings, &first, n, self.pages_of(idx.articles.len())));
+        ("entity.html", path)
+    }
+
+    /// Entities an article mentions, most mentioned first.
+    fn article_entities(&self, i: usize) -> Vec<EntityLink> {
+        let mut counts: Vec<(u32, usize)> = Vec::new();
+        for m in &self.site.notes.articles[i].mentions {
+            match counts.iter_mut().find(|(e, _)| *e == m.entity) {
+                Some(c) => c.1 += 1,
+                None => counts.push((m.entity, 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        counts.into_iter().map(|(e, _)| self.entity_link(e as usize)).collect()
+    }
+
+    /// Annotation spans of every unit of article `i`.
+    fn spans(&self, i: usize) -> Vec<Vec<Span>> {
+        let units = self.site.corpus.articles[i].units.len();
+        (0..units as u32).map(|u| self.unit_spans(i, u)).collect()
+    }
+
+    fn unit_spans(&self, i: usize, unit: u32) -> Vec<Span> {
+        let notes = &self.site.notes.articles[i];
+        let lo = notes.mentions.partition_point(|m| m.unit < unit);
+        notes.mentions[lo..]
+            .iter()
+            .take_while(|m| m.unit == unit)
+            .map(|m| {
+                let ent = &self.site.notes.entities[m.entity as usize];
+                let kind = ent.kind.as_str();
+                Span {
+                    start: m.start as usize,
+                    end: m.end as usize,
+                    open: format!(
+                        "<a class=\"entity {}\" href=\"{}\" title=\"{} · {}\" data-entity=\"{}\">",
+                        kind.to_ascii_lowercase(),
+                        html::escape(&self.settings.base_url.path_for(&urls::entity(&ent.id))),
+                        kind_label(ent.kind),
+                        html::escape(&ent.name),
+                        html::escape(&ent.id)
+                    ),
+                    close: "</a>",
+                }
+            })
+            .collect()
+    }
+}
+
+/// The fragment that points at unit `u` of an article: `#l12` for a plain-text sentence.
+fn anchor_for(article: &Article, u: u32) -> String {
+    match (&article.markdown, article.units.get(u as usize)) {
+        (None, Some(unit)) if u > 0 => format!("#l{}", unit.origins.first().map_or(0, |o| o.line)),
+        _ => String::new(),
+    }
+}
+
+fn kind_label(kind: crate::annotate::EntityKind) -> &'static str {
+    match kind {
+        crate::annotate::EntityKind::Person => "Person",
+        crate::annotate::EntityKind::Place => "Place",
+        crate::annotate::EntityKind::Org => "Organisation",
+    }
+}
+
+#[derive(Serialize)]
+struct ArticleView<'a> {
+    #[serde(flatten)]
+    card: views::Card<'a>,
+    authors: &'a [String],
+    content: String,
+    words: usize,
+    month: Link,
+    entities: Vec<EntityLink>,
+}
+
+#[derive(Serialize)]
+struct MonthView {
+    label: String,
+    year: i32,
+    month: u32,
+    url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct TagView {
+    name: String,
+    url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct EntityLink {
+    id: String,
+    name: String,
+    kind: &'static str,
+    url: String,
+    mentions: usize,
+    articles: usize,
+}
+
+#[derive(Serialize)]
+struct EntityView<'a> {
+    #[serde(flatten)]
+    link: EntityLink,
+    aliases: &'a [String],
+    description: Option<&'a str>,
+    external: Option<&'a str>,
+    image: Option<&'a str>,
+    first_seen: Option<String>,
+    last_seen: Option<String>,
+    related: Vec<(EntityLink, usize)>,
+}
+
+#[derive(Serialize)]
+struct EntityArticle<'a> {
+    #[serde(flatten)]
+    card: views::Card<'a>,
+    sentences: Vec<Sentence>,
+}
+
+#[derive(Serialize)]
+struct Sentence {
+    html: String,
+    url: String,
+}
