@@ -24,6 +24,20 @@ struct ArticleExport<'a> {
     published: String,
     title: &'a str,
     mentions: Vec<MentionExport<'a>>,
+    dates: Vec<DateExport<'a>>,
+}
+
+#[derive(Serialize)]
+struct DateExport<'a> {
+    line: u32,
+    start: u32,
+    end: u32,
+    text: &'a str,
+    value: String,
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    modifier: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    until: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -91,12 +105,30 @@ pub fn to_json(corpus: &Corpus, notes: &Annotations, pretty: bool) -> Result<Str
                     }
                 })
                 .collect();
+            let dates = n
+                .dates
+                .iter()
+                .map(|d| {
+                    let unit = &a.units[d.unit as usize];
+                    let (line, start, end) = unit.locate(d.start as usize, d.end as usize);
+                    DateExport {
+                        line,
+                        start,
+                        end,
+                        text: &unit.text[d.start as usize..d.end as usize],
+                        value: d.value.to_string(),
+                        modifier: d.modifier.map(|m| m.as_str()),
+                        until: d.until.map(|u| u.to_string()),
+                    }
+                })
+                .collect();
             ArticleExport {
                 id: &a.slug,
                 path: a.path.to_string_lossy().replace('\\', "/"),
                 published: a.published.to_string(),
                 title: &a.title,
                 mentions,
+                dates,
             }
         })
         .collect();

@@ -3,6 +3,7 @@
 //! Indexes only (positions into `corpus.articles` and `annotations.entities`), computed once, so
 //! every listing page can slice its own entries instead of walking the whole corpus.
 
+pub mod timeline;
 pub mod urls;
 
 use std::collections::{BTreeMap, HashMap};
@@ -48,6 +49,10 @@ pub struct Site<'a> {
     pub entities: Vec<EntityIndex>,
     /// Article index by slug.
     pub by_slug: HashMap<&'a str, usize>,
+    /// Every dated reference, grouped by period, chronologically.
+    pub timeline: Vec<timeline::Group>,
+    /// For each entity, the (article, date note) references made in sentences that mention it.
+    pub entity_dates: Vec<Vec<timeline::Reference>>,
 }
 
 impl<'a> Site<'a> {
@@ -60,6 +65,8 @@ impl<'a> Site<'a> {
             months: index_months(corpus),
             entities: index_entities(notes),
             by_slug,
+            timeline: timeline::build(notes),
+            entity_dates: index_entity_dates(notes),
         }
     }
 }
@@ -121,4 +128,22 @@ fn index_entities(notes: &Annotations) -> Vec<EntityIndex> {
         e.related.truncate(24);
     }
     index
+}
+
+/// Date references made in the same unit as a mention of each entity.
+fn index_entity_dates(notes: &Annotations) -> Vec<Vec<timeline::Reference>> {
+    let mut out = vec![Vec::new(); notes.entities.len()];
+    for (article, art) in notes.articles.iter().enumerate() {
+        for (note, d) in art.dates.iter().enumerate() {
+            let lo = art.mentions.partition_point(|m| m.unit < d.unit);
+            let mut seen: Vec<u32> = Vec::new();
+            for m in art.mentions[lo..].iter().take_while(|m| m.unit == d.unit) {
+                if !seen.contains(&m.entity) {
+                    seen.push(m.entity);
+                    out[m.entity as usize].push(timeline::Reference { article, note });
+                }
+            }
+        }
+    }
+    out
 }

@@ -4,7 +4,10 @@
 //! entries (listings are sliced, never walked whole), so the build stays linear in the corpus.
 
 mod body;
+mod data;
 pub mod html;
+mod spans;
+mod timeline;
 pub mod templates;
 pub mod views;
 
@@ -18,7 +21,6 @@ use crate::model::{urls, Site};
 use crate::output::Output;
 use crate::settings::Settings;
 
-use html::Span;
 use views::{Link, PageMeta, Paginator, SiteView};
 
 /// One page to render.
@@ -34,6 +36,7 @@ enum Job {
     Entity(usize, usize),
     Search,
     NotFound,
+    Timeline,
 }
 
 /// Everything a page render needs, shared by all jobs.
@@ -62,6 +65,7 @@ pub fn render(site: &Site<'_>, settings: &Settings, tera: &Tera) -> Result<Outpu
         problems.dedup_by(|a, b| a.message == b.message);
         return Err(problems);
     }
+    files.extend(r.data_files());
     files.extend(static_files(settings)?);
     Ok(Output::new(files))
 }
@@ -120,6 +124,8 @@ impl<'a> Renderer<'a> {
         let mut nav = vec![Link { name: "Digest".into(), url: base.path_for("") }];
         if annotated {
             nav.push(Link { name: "Entities".into(), url: base.path_for(urls::ENTITIES) });
+        }
+        if !site.timeline.is_empty() {
             nav.push(Link { name: "Timeline".into(), url: base.path_for(urls::TIMELINE) });
         }
         nav.push(Link { name: "Archive".into(), url: base.path_for(urls::ARCHIVE) });
@@ -156,6 +162,9 @@ impl<'a> Renderer<'a> {
         for (t, tag) in s.tags.iter().enumerate() {
             jobs.extend((1..=self.pages_of(tag.articles.len())).map(|p| Job::Tag(t, p)));
         }
+        if !s.timeline.is_empty() {
+            jobs.push(Job::Timeline);
+        }
         if !s.notes.entities.is_empty() {
             jobs.push(Job::Entities);
             for (e, idx) in s.entities.iter().enumerate() {
@@ -183,6 +192,10 @@ impl<'a> Renderer<'a> {
             Job::Entity(e, n) => self.entity(&mut ctx, e, n),
             Job::Search => self.simple(&mut ctx, "search.html", urls::SEARCH, "Search"),
             Job::NotFound => self.simple(&mut ctx, "404.html", "404.html", "Page not found"),
+            Job::Timeline => {
+                ctx.insert("groups", &self.timeline_groups());
+                self.simple(&mut ctx, "timeline.html", urls::TIMELINE, "Timeline")
+            }
         };
         let html = self
             .tera
@@ -230,7 +243,7 @@ impl<'a> Renderer<'a> {
     fn article(&self, ctx: &mut Context, i: usize) -> (&'static str, String) {
         let a = &self.site.corpus.articles[i];
         let path = urls::article(&a.slug);
-        let spans = self.spans(i);
+        let spans = spans::article_spans(self.site, self.settings, i);
         let content = body::render(a, &spans, self.settings.allow_raw_html);
         let neighbour =
             |j: Option<usize>| j.and_then(|j| self.site.corpus.articles.get(j)).map(|b| views::card(b, self.settings));
@@ -387,16 +400,7 @@ impl<'a> Renderer<'a> {
                     .take(5)
                     .map(|&u| {
                         let unit = &article.units[u as usize];
-                        let spans: Vec<Span> = self
-                            .unit_spans(a, u)
-                            .into_iter()
-                            .filter(|s| s.open.contains(&format!("data-entity=\"{}\"", ent.id)))
-                            .map(|mut s| {
-                                s.open = "<mark>".into();
-                                s.close = "</mark>";
-                                s
-                            })
-                            .collect();
+                        let spans = spans::marks(notes, u, e as u32);
                         let mut text = String::new();
                         html::annotated_into(&mut text, &unit.text, 0, &spans);
                         Sentence {
@@ -443,6 +447,7 @@ impl<'a> Renderer<'a> {
             },
         );
         ctx.insert("articles", &mentions);
+        ctx.insert("timeline", &if n == 1 { self.entity_timeline(e) } else { Vec::new() });
         ctx.insert("paginator", &Paginator::new(self.settings, &first, n, self.pages_of(idx.articles.len())));
         ("entity.html", path)
     }
@@ -459,38 +464,6 @@ impl<'a> Renderer<'a> {
         counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         counts.into_iter().map(|(e, _)| self.entity_link(e as usize)).collect()
     }
-
-    /// Annotation spans of every unit of article `i`.
-    fn spans(&self, i: usize) -> Vec<Vec<Span>> {
-        let units = self.site.corpus.articles[i].units.len();
-        (0..units as u32).map(|u| self.unit_spans(i, u)).collect()
-    }
-
-    fn unit_spans(&self, i: usize, unit: u32) -> Vec<Span> {
-        let notes = &self.site.notes.articles[i];
-        let lo = notes.mentions.partition_point(|m| m.unit < unit);
-        notes.mentions[lo..]
-            .iter()
-            .take_while(|m| m.unit == unit)
-            .map(|m| {
-                let ent = &self.site.notes.entities[m.entity as usize];
-                let kind = ent.kind.as_str();
-                Span {
-                    start: m.start as usize,
-                    end: m.end as usize,
-                    open: format!(
-                        "<a class=\"entity {}\" href=\"{}\" title=\"{} · {}\" data-entity=\"{}\">",
-                        kind.to_ascii_lowercase(),
-                        html::escape(&self.settings.base_url.path_for(&urls::entity(&ent.id))),
-                        kind_label(ent.kind),
-                        html::escape(&ent.name),
-                        html::escape(&ent.id)
-                    ),
-                    close: "</a>",
-                }
-            })
-            .collect()
-    }
 }
 
 /// The fragment that points at unit `u` of an article: `#l12` for a plain-text sentence.
@@ -498,14 +471,6 @@ fn anchor_for(article: &Article, u: u32) -> String {
     match (&article.markdown, article.units.get(u as usize)) {
         (None, Some(unit)) if u > 0 => format!("#l{}", unit.origins.first().map_or(0, |o| o.line)),
         _ => String::new(),
-    }
-}
-
-fn kind_label(kind: crate::annotate::EntityKind) -> &'static str {
-    match kind {
-        crate::annotate::EntityKind::Person => "Person",
-        crate::annotate::EntityKind::Place => "Place",
-        crate::annotate::EntityKind::Org => "Organisation",
     }
 }
 

@@ -1,0 +1,201 @@
+//! Corpus-wide linking: every mention gets an entity. Short person forms ("Putin", "Mr Fomin")
+//! resolve to a full name in the same article, else to the one full name in the corpus that ends
+//! with them; known aliases and the site gazetteer give canonical names; ids are unique slugs.
+//! Runs in near-linear time and never depends on the order of the articles.
+
+use super::hash::{FxMap, FxSet};
+use super::knowledge::{Knowledge, NONE};
+use super::slug::slugify;
+use super::{Candidate, Entity, EntityKind, Linked};
+
+/// Normalise a surface form: single spaces, straight apostrophes, no possessive.
+fn norm(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for part in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    let out = out.replace('\u{2019}', "'");
+    match out.strip_suffix("'s") {
+        Some(b) if !b.is_empty() => b.to_string(),
+        _ => out,
+    }
+}
+
+/// Linking key: people are kept apart from places/orgs of the same name.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Key {
+    person: bool,
+    name: String,
+}
+
+struct Mention {
+    surface: String,
+    name: String,
+    kind: EntityKind,
+    site: u32,
+    canon: bool,
+}
+
+/// Link the candidates of all articles (corpus order) into entities.
+///
+/// `surface(article, candidate)` returns the candidate's text (the unit text sliced by its
+/// offsets); linking only needs the text, not the units.
+pub fn link<'s>(
+    k: &Knowledge,
+    articles: Vec<Vec<Candidate>>,
+    surface: impl Fn(usize, &Candidate) -> &'s str,
+) -> Linked {
+    // 1. names as written, or canonical when known
+    let mut mentions: Vec<Vec<Mention>> = Vec::with_capacity(articles.len());
+    for (ai, cands) in articles.iter().enumerate() {
+        let mut ms = Vec::with_capacity(cands.len());
+        for c in cands {
+            let surf = norm(surface(ai, c));
+            let (name, canon) = if c.site != NONE {
+                match k.site_entries().get(c.site as usize) {
+                    Some(e) => (e.name.trim().to_string(), true),
+                    None => (surf.clone(), false),
+                }
+            } else if c.canon != NONE {
+                match k.canon_name(c.canon) {
+                    Some(n) => (n.to_string(), true),
+                    None => (surf.clone(), false),
+                }
+            } else {
+                (surf.clone(), false)
+            };
+            ms.push(Mention { surface: surf, name, kind: c.kind, site: c.site, canon });
+        }
+        mentions.push(ms);
+    }
+    // 2. corpus index: last word -> full person names; first word -> multi-word org names
+    let mut by_last: FxMap<String, FxSet<String>> = FxMap::default();
+    for ms in &mentions {
+        for m in ms {
+            if m.kind == EntityKind::Person && !m.canon && m.name.contains(' ') {
+                if let Some(last) = m.name.rsplit(' ').next() {
+                    by_last.entry(last.to_string()).or_default().insert(m.name.clone());
+                }
+            }
+        }
+    }
+    // 3. resolve short forms
+    for ms in mentions.iter_mut() {
+        let fulls: Vec<(usize, String, String)> = ms
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| !m.canon && m.name.contains(' '))
+            .map(|(i, m)| (i, m.name.rsplit(' ').next().unwrap_or("").to_string(), m.name.clone()))
+            .collect();
+        for i in 0..ms.len() {
+            let m = &ms[i];
+            if m.canon || m.name.contains(' ') {
+                continue;
+            }
+            let want_person = m.kind == EntityKind::Person;
+            let same: Vec<&(usize, String, String)> = fulls
+                .iter()
+                .filter(|(j, last, full)| {
+                    let mk = ms[*j].kind;
+                    if want_person {
+                        mk == EntityKind::Person && *last == m.name
+                    } else {
+                        mk == m.kind && full.split(' ').next() == Some(m.name.as_str())
+                    }
+                })
+                .collect();
+            let mut distinct: Vec<&str> = same.iter().map(|f| f.2.as_str()).collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            let target = match distinct.len() {
+                0 if want_person => {
+                    by_last.get(&m.name).and_then(|set| if set.len() == 1 { set.iter().next().cloned() } else { None })
+                }
+                0 => None,
+                1 => Some(distinct[0].to_string()),
+                // several people share the surname here: the nearest one mentioned before
+                _ => same
+                    .iter()
+                    .filter(|f| f.0 < i)
+                    .max_by_key(|f| f.0)
+                    .or_else(|| same.iter().min_by_key(|f| f.0))
+                    .map(|f| f.2.clone()),
+            };
+            if let Some(t) = target {
+                ms[i].name = t;
+            }
+        }
+    }
+    // 4. entities: people apart; places/orgs of one name are one entity (majority type)
+    struct Acc {
+        kinds: [u32; 3],
+        aliases: FxSet<String>,
+        site: u32,
+    }
+    let mut acc: FxMap<Key, Acc> = FxMap::default();
+    for ms in &mentions {
+        for m in ms {
+            let key = Key { person: m.kind == EntityKind::Person, name: m.name.clone() };
+            let e = acc.entry(key).or_insert_with(|| Acc { kinds: [0; 3], aliases: FxSet::default(), site: NONE });
+            e.kinds[kind_ix(m.kind)] += 1;
+            e.aliases.insert(m.surface.clone());
+            if m.site != NONE {
+                e.site = e.site.min(m.site);
+            }
+        }
+    }
+    let mut keys: Vec<(String, Key)> = acc.keys().map(|key| (slugify(&key.name), key.clone())).collect();
+    keys.sort();
+    let mut used: FxSet<String> = FxSet::default();
+    let mut entities: Vec<(Entity, Key)> = Vec::with_capacity(keys.len());
+    for (base, key) in keys {
+        let mut id = base.clone();
+        let mut n = 2;
+        while used.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        used.insert(id.clone());
+        let Some(a) = acc.get(&key) else { continue };
+        let kind = if key.person {
+            EntityKind::Person
+        } else if a.site != NONE {
+            k.site_entries().get(a.site as usize).map_or(EntityKind::Org, |e| e.kind)
+        } else if a.kinds[1] > a.kinds[2] {
+            EntityKind::Place
+        } else if a.kinds[2] > 0 || a.kinds[1] == 0 {
+            EntityKind::Org
+        } else {
+            EntityKind::Place
+        };
+        let mut aliases: Vec<String> = a.aliases.iter().cloned().collect();
+        aliases.sort();
+        let gazetteer = (a.site != NONE).then_some(a.site as usize);
+        entities.push((Entity { id, name: key.name.clone(), kind, aliases, gazetteer }, key));
+    }
+    entities.sort_by(|x, y| x.0.id.cmp(&y.0.id));
+    let index: FxMap<&Key, usize> = entities.iter().enumerate().map(|(i, (_, key))| (key, i)).collect();
+    let mut out_articles = Vec::with_capacity(articles.len());
+    for (cands, ms) in articles.into_iter().zip(&mentions) {
+        let mut v = Vec::with_capacity(cands.len());
+        for (c, m) in cands.into_iter().zip(ms) {
+            let key = Key { person: m.kind == EntityKind::Person, name: m.name.clone() };
+            if let Some(&i) = index.get(&key) {
+                v.push((c, i));
+            }
+        }
+        out_articles.push(v);
+    }
+    Linked { entities: entities.into_iter().map(|(e, _)| e).collect(), articles: out_articles }
+}
+
+fn kind_ix(k: EntityKind) -> usize {
+    match k {
+        EntityKind::Person => 0,
+        EntityKind::Place => 1,
+        EntityKind::Org => 2,
+    }
+}

@@ -1,0 +1,435 @@
+//! Per-article mention detection: builds runs of capitalised words (joined by connectors such as
+//! "of" and name particles), cuts titles, demonyms and sentence-initial function words off them,
+//! merges org/place names across "of"/"and", then classifies each span (see `classify`) and
+//! settles the weak guesses with what the rest of the article says.
+
+use super::classify::{classify, Guess, Strength};
+use super::hash::{FxMap, FxSet};
+use super::knowledge::{w, Knowledge, NONE};
+use super::tokens::{tokenize, Tok, TokKind, CUT_TAIL, POSS, SENT_START};
+use super::{Candidate, EntityKind, Unit};
+
+/// A span of tokens `[a, b)` inside one unit, before classification.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Seg {
+    pub a: usize,
+    pub b: usize,
+    /// A title stood right before it ("President", "Mr").
+    pub person_cue: bool,
+    /// Joined across connectors "of"/"for" with an org/place head ("Ministry of Defence").
+    pub of_joined: bool,
+    /// Contains a lower-case name particle ("von der", "bin").
+    pub particle: bool,
+}
+
+/// A classified span awaiting the article-level pass.
+struct Found {
+    unit: u32,
+    start: u32,
+    end: u32,
+    guess: Guess,
+    sent_initial: bool,
+    single: bool,
+}
+
+/// Find the mentions of one article.
+pub fn recognise(k: &Knowledge, units: &[Unit<'_>]) -> Vec<Candidate> {
+    let mut toks: Vec<Tok> = Vec::with_capacity(128);
+    let mut segs: Vec<Seg> = Vec::with_capacity(16);
+    let mut found: Vec<Found> = Vec::new();
+    let mut headlines: Vec<usize> = Vec::new();
+    for (ui, u) in units.iter().enumerate() {
+        tokenize(u.text, &mut toks);
+        if u.headline && title_case(u.text, &toks) {
+            headlines.push(ui);
+            continue;
+        }
+        scan_unit(k, u.text, &toks, ui as u32, &mut segs, &mut found);
+    }
+    let mut out = settle(k, units, &found);
+    if !headlines.is_empty() {
+        let known = article_names(units, &out);
+        for &ui in &headlines {
+            tokenize(units[ui].text, &mut toks);
+            headline_spans(k, units[ui].text, &toks, ui as u32, &known, &mut out);
+        }
+    }
+    out.sort_by_key(|c| (c.unit, c.start));
+    out
+}
+
+#[inline]
+fn text_of<'a>(s: &'a str, toks: &[Tok], a: usize, b: usize) -> &'a str {
+    s.get(toks[a].start as usize..toks[b - 1].end as usize).unwrap_or("")
+}
+
+/// A headline in Title Case: capitalisation says nothing, so only known names are taken.
+fn title_case(s: &str, toks: &[Tok]) -> bool {
+    let mut caps = 0;
+    let mut lower_long = 0;
+    for t in toks {
+        match t.kind {
+            TokKind::Cap => caps += 1,
+            TokKind::Lower if t.end - t.start >= 4 => {
+                let word = t.text(s);
+                if !matches!(word, "with" | "from" | "into" | "over" | "than" | "that" | "this" | "after" | "amid") {
+                    lower_long += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    caps >= 3 && lower_long == 0
+}
+
+/// Length in tokens of a title starting at `p` (`Defence Minister`, `President`), 0 if none.
+fn title_len(k: &Knowledge, s: &str, toks: &[Tok], p: usize, end: usize) -> usize {
+    let mut q = p;
+    let mut last_ok = 0;
+    while q < end && toks[q].kind == TokKind::Cap {
+        let f = k.word(toks[q].text(s));
+        if f & (w::HONORIFIC | w::HONOR_PART) == 0 {
+            break;
+        }
+        q += 1;
+        if f & w::HONORIFIC != 0 {
+            last_ok = q - p;
+        }
+    }
+    if last_ok == 0 {
+        return 0;
+    }
+    // "General Motors", "Presidential Palace": the next word makes it a name, not a title.
+    if p + last_ok < end && toks[p + last_ok].kind == TokKind::Cap {
+        let nf = k.word(toks[p + last_ok].text(s));
+        if nf & (w::ORG_TAIL | w::PLACE_TAIL) != 0 && nf & (w::HONORIFIC | w::HONOR_PART) == 0 {
+            return 0;
+        }
+    }
+    last_ok
+}
+
+/// Longest known name of at least two capitalised words starting at `p` within `[p, end)`.
+fn known_prefix(k: &Knowledge, s: &str, toks: &[Tok], p: usize, end: usize) -> usize {
+    let mut q = p;
+    while q < end && q - p < k.max_words && toks[q].kind == TokKind::Cap {
+        q += 1;
+        if toks[q - 1].has(POSS | CUT_TAIL) {
+            break;
+        }
+    }
+    let mut l = q - p;
+    while l >= 2 {
+        if k.phrase(text_of(s, toks, p, p + l)).is_some() {
+            return l;
+        }
+        l -= 1;
+    }
+    0
+}
+
+/// Does the chunk of capitalised words from `p` end in an org designator ("Russian Army")?
+fn chunk_ends_org(k: &Knowledge, s: &str, toks: &[Tok], p: usize, end: usize) -> bool {
+    let mut q = p;
+    while q + 1 < end && toks[q + 1].kind == TokKind::Cap && !toks[q].has(POSS | CUT_TAIL) {
+        q += 1;
+    }
+    q > p && k.word(toks[q].text(s)) & w::ORG_TAIL != 0
+}
+
+fn scan_unit(k: &Knowledge, s: &str, toks: &[Tok], unit: u32, segs: &mut Vec<Seg>, found: &mut Vec<Found>) {
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        if toks[i].kind != TokKind::Cap {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        let mut j = i;
+        loop {
+            let t = toks[j];
+            j += 1;
+            if t.has(POSS | CUT_TAIL) || j >= n {
+                break;
+            }
+            if toks[j].kind == TokKind::Cap {
+                continue;
+            }
+            let mut m = j;
+            while m < n && m - j < 3 && toks[m].kind == TokKind::Lower && k.word(toks[m].text(s)) & w::CONNECTOR != 0 {
+                m += 1;
+            }
+            if m > j && m < n && toks[m].kind == TokKind::Cap {
+                j = m;
+                continue;
+            }
+            break;
+        }
+        segment_run(k, s, toks, run_start, j, segs);
+        merge_segs(k, s, toks, segs);
+        for sg in segs.iter() {
+            if let Some(g) = classify(k, s, toks, sg) {
+                found.push(Found {
+                    unit,
+                    start: toks[sg.a].start,
+                    end: toks[sg.b - 1].end,
+                    guess: g,
+                    sent_initial: toks[sg.a].has(SENT_START),
+                    single: sg.b - sg.a == 1,
+                });
+            }
+        }
+        i = j;
+    }
+}
+
+/// Cut a run into segments at connectors, titles, demonyms and function words.
+fn segment_run(k: &Knowledge, s: &str, toks: &[Tok], start: usize, end: usize, segs: &mut Vec<Seg>) {
+    segs.clear();
+    let mut cur: Option<Seg> = None;
+    let mut cue = false;
+    let mut p = start;
+    while p < end {
+        let t = toks[p];
+        if t.kind != TokKind::Cap {
+            if let Some(c) = cur.take() {
+                segs.push(c);
+            }
+            if k.word(t.text(s)) & w::PARTICLE == 0 {
+                cue = false;
+            }
+            p += 1;
+            continue;
+        }
+        let word = t.text(s);
+        let f = k.word(word);
+        let known = known_prefix(k, s, toks, p, end);
+        if known == 0 {
+            let tl = title_len(k, s, toks, p, end);
+            if tl > 0 {
+                if let Some(c) = cur.take() {
+                    // "Defence" of "Defence Minister" left over when the title list lacks it
+                    if !(c.b - c.a == 1 && k.phrase(toks[c.a].text(s)).is_none()) || c.person_cue {
+                        segs.push(c);
+                    }
+                }
+                cue = true;
+                p += tl;
+                continue;
+            }
+            let at_start = cur.is_none();
+            let strip = if f & w::FUNCTION != 0 {
+                true
+            } else if f & w::DEMONYM != 0 {
+                at_start && !chunk_ends_org(k, s, toks, p, end)
+            } else if f & w::STOP != 0 {
+                at_start && f & w::CUE == 0 && !chunk_ends_org(k, s, toks, p, end)
+            } else {
+                false
+            };
+            if strip {
+                if let Some(c) = cur.take() {
+                    segs.push(c);
+                }
+                p += 1;
+                continue;
+            }
+        }
+        let len = known.max(1);
+        match cur.as_mut() {
+            Some(c) => c.b = p + len,
+            None => {
+                cur = Some(Seg { a: p, b: p + len, person_cue: cue, of_joined: false, particle: false });
+                cue = false;
+            }
+        }
+        p += len;
+        if toks[p - 1].has(POSS | CUT_TAIL) {
+            if let Some(c) = cur.take() {
+                segs.push(c);
+            }
+        }
+    }
+    if let Some(c) = cur.take() {
+        segs.push(c);
+    }
+}
+
+/// Join neighbouring segments separated only by connectors when they form one name.
+fn merge_segs(k: &Knowledge, s: &str, toks: &[Tok], segs: &mut Vec<Seg>) {
+    if segs.len() < 2 {
+        return;
+    }
+    let mut out = 0;
+    for i in 1..segs.len() {
+        let a = segs[out];
+        let b = segs[i];
+        let mut conn = 0u32;
+        let mut all_conn = b.a > a.b;
+        for t in &toks[a.b..b.a] {
+            let f = if t.kind == TokKind::Lower { k.word(t.text(s)) } else { 0 };
+            if f & w::CONNECTOR == 0 {
+                all_conn = false;
+            }
+            conn |= f;
+        }
+        let mut merged = None;
+        if all_conn && !toks[a.b - 1].has(POSS | CUT_TAIL) && !b.person_cue {
+            let whole_known = k.phrase(text_of(s, toks, a.a, b.b)).is_some();
+            let head = toks[a.a..a.b]
+                .iter()
+                .any(|t| t.kind == TokKind::Cap && k.word(t.text(s)) & (w::ORG_HEAD | w::PLACE_HEAD) != 0);
+            let first_conn = k.word(toks[a.b].text(s));
+            if whole_known {
+                merged = Some(Seg { b: b.b, ..a });
+            } else if first_conn & w::CONN_OF != 0 && head {
+                merged = Some(Seg { b: b.b, of_joined: true, ..a });
+            } else if first_conn & w::CONN_AND != 0
+                && (a.of_joined || toks[a.b].text(s) == "&")
+                && conn & w::CONN_THE == 0
+            {
+                merged = Some(Seg { b: b.b, ..a });
+            } else if first_conn & w::PARTICLE != 0 && first_conn & (w::CONN_OF | w::CONN_AND) == 0 {
+                // "Ursula von der Leyen": only after a name that is not a known place/org
+                let left = text_of(s, toks, a.a, a.b);
+                if k.phrase(left).is_none_or(|p| p.kind == EntityKind::Person) {
+                    merged = Some(Seg { b: b.b, particle: true, ..a });
+                }
+            }
+        }
+        match merged {
+            Some(m) => segs[out] = m,
+            None => {
+                out += 1;
+                segs[out] = b;
+            }
+        }
+    }
+    segs.truncate(out + 1);
+}
+
+/// Article-level pass: strong mentions teach the article's names; weak guesses (one unknown
+/// word, sentence-initial words) are kept only when the article or the context supports them.
+fn settle(k: &Knowledge, units: &[Unit<'_>], found: &[Found]) -> Vec<Candidate> {
+    let text =
+        |f: &Found| units.get(f.unit as usize).and_then(|u| u.text.get(f.start as usize..f.end as usize)).unwrap_or("");
+    let mut names: FxMap<&str, EntityKind> = FxMap::default();
+    let mut mid: FxSet<&str> = FxSet::default();
+    for f in found {
+        let t = text(f);
+        if !f.sent_initial {
+            mid.insert(t);
+        }
+        if f.guess.strength == Strength::Weak {
+            continue;
+        }
+        names.entry(t).or_insert(f.guess.kind);
+        if !f.single {
+            let mut words = t.split(' ');
+            let first = words.next().unwrap_or("");
+            let last = t.rsplit(' ').next().unwrap_or("");
+            match f.guess.kind {
+                EntityKind::Person => {
+                    if k.word(last) & (w::STOP | w::DEMONYM) == 0 {
+                        names.entry(last).or_insert(EntityKind::Person);
+                    }
+                }
+                kind => {
+                    if k.word(first) & (w::STOP | w::DEMONYM | w::CUE | w::HONORIFIC) == 0 && k.phrase(first).is_none()
+                    {
+                        names.entry(first).or_insert(kind);
+                    }
+                }
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(found.len());
+    for f in found {
+        let t = text(f);
+        let g = f.guess;
+        let kind = match g.strength {
+            Strength::Strong => Some(g.kind),
+            Strength::Weak => {
+                if let Some(&kd) = names.get(t) {
+                    Some(kd)
+                } else if g.context {
+                    Some(g.kind)
+                } else if f.sent_initial {
+                    mid.contains(t).then_some(g.kind)
+                } else {
+                    Some(g.kind)
+                }
+            }
+        };
+        if let Some(kind) = kind {
+            out.push(Candidate { unit: f.unit, start: f.start, end: f.end, kind, canon: g.canon, site: g.site });
+        }
+    }
+    out
+}
+
+/// Surface texts of the article's mentions, for Title Case headlines.
+fn article_names<'a>(units: &[Unit<'a>], cands: &[Candidate]) -> FxMap<&'a str, (EntityKind, u32, u32)> {
+    let mut m = FxMap::default();
+    for c in cands {
+        if let Some(t) = units.get(c.unit as usize).and_then(|u| u.text.get(c.start as usize..c.end as usize)) {
+            m.entry(t).or_insert((c.kind, c.canon, c.site));
+            if c.kind == EntityKind::Person {
+                if let Some((_, last)) = t.rsplit_once(' ') {
+                    m.entry(last).or_insert((c.kind, NONE, NONE));
+                }
+            }
+        }
+    }
+    m
+}
+
+fn headline_spans(
+    k: &Knowledge,
+    s: &str,
+    toks: &[Tok],
+    unit: u32,
+    known: &FxMap<&str, (EntityKind, u32, u32)>,
+    out: &mut Vec<Candidate>,
+) {
+    let n = toks.len();
+    let mut p = 0;
+    while p < n {
+        if toks[p].kind != TokKind::Cap {
+            p += 1;
+            continue;
+        }
+        let mut q = p;
+        while q < n && q - p < k.max_words.max(4) && toks[q].kind == TokKind::Cap {
+            q += 1;
+            if toks[q - 1].has(POSS | CUT_TAIL) {
+                break;
+            }
+        }
+        let mut hit = None;
+        for l in (1..=q - p).rev() {
+            let t = text_of(s, toks, p, p + l);
+            if let Some(&(kind, canon, site)) = known.get(t) {
+                hit = Some((l, kind, canon, site));
+                break;
+            }
+            if let Some(ph) = k.phrase(t) {
+                if !ph.weak && (l > 1 || k.word(t) & (w::STOP | w::GIVEN) == 0) {
+                    hit = Some((l, ph.kind, ph.canon, ph.site));
+                    break;
+                }
+            }
+            if l == 1 && toks[p].has(super::tokens::ACRONYM) && k.word(t) & w::STOP == 0 {
+                hit = Some((1, EntityKind::Org, NONE, NONE));
+            }
+        }
+        match hit {
+            Some((l, kind, canon, site)) => {
+                out.push(Candidate { unit, start: toks[p].start, end: toks[p + l - 1].end, kind, canon, site });
+                p += l;
+            }
+            None => p += 1,
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! Unit tests on short strings, one per recognition/linking rule, plus a no-panic fuzz test.
+
+use super::*;
+use std::sync::OnceLock;
+
+fn k() -> &'static Knowledge {
+    static K: OnceLock<Knowledge> = OnceLock::new();
+    K.get_or_init(|| Knowledge::new(&[]))
+}
+
+/// Mentions of one body sentence as (text, kind).
+fn found(s: &str) -> Vec<(String, &'static str)> {
+    let units = [Unit { text: s, headline: false }];
+    recognise(k(), &units).iter().map(|c| (c.text(&units).to_string(), c.kind.as_str())).collect()
+}
+
+fn has(s: &str, text: &str, kind: &str) -> bool {
+    found(s).iter().any(|(t, k)| t == text && *k == kind)
+}
+
+/// Link articles given as lists of body sentences; returns per article (text, entity id).
+fn linked_with(k: &Knowledge, arts: &[&[&str]]) -> Vec<Vec<(String, String)>> {
+    let units: Vec<Vec<Unit>> =
+        arts.iter().map(|a| a.iter().map(|t| Unit { text: t, headline: false }).collect()).collect();
+    let cands = units.iter().map(|u| recognise(k, u)).collect();
+    let l = link(k, cands, |a, c| c.text(&units[a]));
+    l.articles
+        .iter()
+        .enumerate()
+        .map(|(a, v)| v.iter().map(|(c, e)| (c.text(&units[a]).to_string(), l.entities[*e].id.clone())).collect())
+        .collect()
+}
+
+fn id_of(res: &[Vec<(String, String)>], art: usize, text: &str) -> String {
+    res[art].iter().find(|(t, _)| t == text).map(|(_, id)| id.clone()).unwrap_or_default()
+}
+
+#[test]
+fn possessive_is_outside_the_span() {
+    assert!(has("Talks stalled over Vladimir Putin's demands.", "Vladimir Putin", "PERSON"));
+    assert!(has("It was Putin’s war, she said of Vladimir Putin.", "Putin", "PERSON"));
+}
+
+#[test]
+fn initials_belong_to_the_name() {
+    assert!(has("The novel was written by J. R. Smith last year.", "J. R. Smith", "PERSON"));
+}
+
+#[test]
+fn particles_join_person_names() {
+    assert!(has("The plan was backed by Ursula von der Leyen on Monday.", "Ursula von der Leyen", "PERSON"));
+    assert!(has("He was compared to Osama bin Laden by critics.", "Osama bin Laden", "PERSON"));
+}
+
+#[test]
+fn hyphenated_names_and_cut_tails() {
+    assert!(has("Fighting reached Ivano-Frankivsk overnight.", "Ivano-Frankivsk", "PLACE"));
+    assert!(has("A Kyiv-based analyst disagreed.", "Kyiv", "PLACE"));
+}
+
+#[test]
+fn acronyms_are_orgs() {
+    assert!(has("Members of NATO met in Brussels.", "NATO", "ORG"));
+    assert!(has("The IMF cut its forecast.", "IMF", "ORG"));
+}
+
+#[test]
+fn title_case_headline_takes_only_known_names() {
+    let units = [
+        Unit { text: "Putin Meets Rival Leaders In Moscow As Talks Stall", headline: true },
+        Unit { text: "Vladimir Putin met them in the capital.", headline: false },
+    ];
+    let got: Vec<String> =
+        recognise(k(), &units).iter().filter(|c| c.unit == 0).map(|c| c.text(&units).to_string()).collect();
+    assert_eq!(got, vec!["Putin", "Moscow"]);
+}
+
+#[test]
+fn sentence_initial_common_words_are_not_mentions() {
+    assert!(found("However, officials said the talks would resume.").is_empty());
+    assert!(found("Officials said nothing more.").is_empty());
+    assert!(found("Despite the delay, the convoy moved on.").is_empty());
+}
+
+#[test]
+fn demonyms_are_not_places() {
+    let f = found("Russian troops shelled Ukrainian positions near Egyptian ships.");
+    assert!(f.is_empty(), "{f:?}");
+    assert!(has("The Russian Army withdrew.", "Russian Army", "ORG"));
+    assert!(has("The Russian Federation objected.", "Russian Federation", "PLACE"));
+}
+
+#[test]
+fn honorifics_are_outside_the_span() {
+    assert!(has("Mr Fomin said the decision was final.", "Fomin", "PERSON"));
+    assert!(has("It was signed by President Volodymyr Zelensky today.", "Volodymyr Zelensky", "PERSON"));
+    assert!(has("Deputy defence minister Alexander Fomin spoke.", "Alexander Fomin", "PERSON"));
+    assert!(!found("Deputy defence minister Alexander Fomin spoke.").iter().any(|(t, _)| t.contains("Deputy")));
+}
+
+#[test]
+fn of_joined_org_names_are_one_span() {
+    assert!(has(
+        "A statement from the Ministry of Defence of the Russian Federation followed.",
+        "Ministry of Defence of the Russian Federation",
+        "ORG"
+    ));
+    assert!(has("Rates were held by the Bank of England.", "Bank of England", "ORG"));
+    let f = found("Talks between Russia and Ukraine resumed.");
+    assert_eq!(f, vec![("Russia".to_string(), "PLACE"), ("Ukraine".to_string(), "PLACE")]);
+}
+
+#[test]
+fn place_designators() {
+    assert!(has("The Governor of Sumy Oblast said so.", "Sumy Oblast", "PLACE"));
+    assert!(has("Ships avoided the Red Sea and the Suez Canal.", "Suez Canal", "PLACE"));
+    assert!(has("Russia refocused on the eastern Donbas region.", "Donbas", "PLACE"));
+}
+
+#[test]
+fn quotes_break_names() {
+    let f = found("Mr Fomin said: \"The Ministry of Defence has decided.\"");
+    assert!(f.contains(&("Ministry of Defence".to_string(), "ORG")), "{f:?}");
+    assert!(f.contains(&("Fomin".to_string(), "PERSON")));
+    assert!(has("“Kyiv will stand,” said Olena Shapoval.", "Kyiv", "PLACE"));
+}
+
+#[test]
+fn same_surname_different_people_stay_apart() {
+    let res = linked_with(
+        k(),
+        &[
+            &["Boris Johnson met reporters.", "Johnson said little."],
+            &["Dakota Johnson starred in the film.", "Johnson smiled."],
+        ],
+    );
+    assert_eq!(id_of(&res, 0, "Johnson"), "boris-johnson");
+    assert_eq!(id_of(&res, 1, "Johnson"), "dakota-johnson");
+    let res =
+        linked_with(k(), &[&["Boris Johnson met reporters."], &["Dakota Johnson starred."], &["Mr Johnson said no."]]);
+    assert_eq!(id_of(&res, 2, "Johnson"), "johnson");
+}
+
+#[test]
+fn surname_resolves_across_articles() {
+    let res = linked_with(k(), &[&["Deputy minister Alexander Fomin spoke."], &["Mr Fomin said talks went well."]]);
+    assert_eq!(id_of(&res, 1, "Fomin"), "alexander-fomin");
+    assert_eq!(id_of(&res, 0, "Alexander Fomin"), "alexander-fomin");
+}
+
+#[test]
+fn known_aliases_link_to_one_id() {
+    let res = linked_with(
+        k(),
+        &[
+            &["The US and the U.S. Army differ.", "Officials in the United States agreed."],
+            &["The UK and Britain are one."],
+        ],
+    );
+    assert_eq!(id_of(&res, 0, "US"), "united-states");
+    assert_eq!(id_of(&res, 0, "United States"), "united-states");
+    assert_eq!(id_of(&res, 1, "UK"), "united-kingdom");
+    assert_eq!(id_of(&res, 1, "Britain"), "united-kingdom");
+}
+
+#[test]
+fn site_gazetteer_alias_wins() {
+    let site = vec![GazetteerEntry {
+        name: "Evergreen Marine Corporation".into(),
+        kind: EntityKind::Org,
+        aliases: vec!["Evergreen".into(), "Nice".into()],
+        ..Default::default()
+    }];
+    let kn = Knowledge::new(&site);
+    let units = [Unit { text: "Ships of Evergreen sailed to Nice.", headline: false }];
+    let c = recognise(&kn, &units);
+    assert!(c.iter().all(|c| c.kind == EntityKind::Org), "{c:?}");
+    let res = linked_with(&kn, &[&["Ships of Evergreen sailed to Nice."]]);
+    assert!(res[0].iter().all(|(_, id)| id == "evergreen-marine-corporation"));
+}
+
+#[test]
+fn linking_is_independent_of_article_order() {
+    let arts: Vec<&[&str]> = vec![
+        &["Boris Johnson met Vladimir Putin.", "Putin said no."],
+        &["Mr Johnson left for Paris."],
+        &["Dakota Johnson visited Kyiv.", "Johnson waved."],
+        &["Putin spoke to the UN."],
+    ];
+    let run = |order: &[usize]| {
+        let units: Vec<Vec<Unit>> =
+            order.iter().map(|&i| arts[i].iter().map(|t| Unit { text: t, headline: false }).collect()).collect();
+        let cands = units.iter().map(|u| recognise(k(), u)).collect();
+        let l = link(k(), cands, |a, c| c.text(&units[a]));
+        let mut per: Vec<(usize, Vec<(String, String)>)> = order
+            .iter()
+            .zip(&l.articles)
+            .enumerate()
+            .map(|(a, (&orig, v))| {
+                (orig, v.iter().map(|(c, e)| (c.text(&units[a]).to_string(), l.entities[*e].id.clone())).collect())
+            })
+            .collect();
+        per.sort();
+        let ents: Vec<String> = l.entities.iter().map(|e| format!("{}|{}|{:?}", e.id, e.name, e.aliases)).collect();
+        (per, ents)
+    };
+    let a = run(&[0, 1, 2, 3]);
+    assert_eq!(a, run(&[3, 2, 1, 0]));
+    assert_eq!(a, run(&[2, 0, 3, 1]));
+}
+
+#[test]
+fn slugs_fold_accents_and_scripts() {
+    assert_eq!(slugify("Volodymyr Zelensky"), "volodymyr-zelensky");
+    assert_eq!(slugify("Zürich"), "zurich");
+    assert_eq!(slugify("U.S."), "us");
+    assert_eq!(slugify("Київ"), "kyiv");
+    assert!(slugify("東京").starts_with('u'));
+}
+
+#[test]
+fn clashing_slugs_get_suffixes() {
+    let res = linked_with(k(), &[&["Jackson said it was over."], &["Flights to Jackson resumed."]]);
+    let a = id_of(&res, 0, "Jackson");
+    let b = id_of(&res, 1, "Jackson");
+    assert!(!a.is_empty() && !b.is_empty());
+}
+
+#[test]
+fn random_unicode_never_panics_and_offsets_are_char_boundaries() {
+    let alphabet: Vec<char> =
+        "aZ Mr. 's’ -—“”\"(),.;:!?ÉéÖ ŁłЖжΩ東京 \u{00A0}O'Brien al-Assad U.S.A. J. NATO of the von der &\t\n0123"
+            .chars()
+            .collect();
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..3000 {
+        let mut s = String::new();
+        let len = (x % 60) as usize;
+        for _ in 0..len {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            s.push(alphabet[(x % alphabet.len() as u64) as usize]);
+        }
+        let units = [Unit { text: &s, headline: x & 1 == 0 }, Unit { text: &s, headline: false }];
+        let cands = recognise(k(), &units);
+        for c in &cands {
+            let t = units[c.unit as usize].text;
+            assert!(t.is_char_boundary(c.start as usize) && t.is_char_boundary(c.end as usize), "{s:?} {c:?}");
+            assert!(c.start < c.end);
+        }
+        let _ = link(k(), vec![cands], |_, c| c.text(&units));
+    }
+}

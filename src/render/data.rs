@@ -1,0 +1,72 @@
+//! Data exports in the output: `data/annotations.json` (the `newsreel annotate` document),
+//! `data/entities.json`, `data/timeline.json` (TimelineJS3) and `data/search.json` (the index
+//! the search page loads).
+
+use serde::Serialize;
+
+use crate::annotate::export;
+use crate::model::urls;
+
+use super::{views, Renderer};
+
+#[derive(Serialize)]
+struct SearchEntry<'a> {
+    title: &'a str,
+    url: String,
+    date: String,
+    summary: String,
+    tags: &'a [String],
+    entities: Vec<&'a str>,
+}
+
+impl Renderer<'_> {
+    pub(super) fn data_files(&self) -> Vec<(String, Vec<u8>)> {
+        let mut files = vec![("data/search.json".to_string(), self.search_index())];
+        if self.site_view.annotated || !self.site.timeline.is_empty() {
+            let annotations = export::to_json(self.site.corpus, self.site.notes, false).unwrap_or_default();
+            files.push(("data/annotations.json".into(), annotations.into_bytes()));
+            files.push(("data/entities.json".into(), self.entities_json()));
+            files.push(("data/timeline.json".into(), serde_json::to_vec(&self.timeline_js()).unwrap_or_default()));
+        }
+        files
+    }
+
+    fn search_index(&self) -> Vec<u8> {
+        let articles: Vec<SearchEntry<'_>> = self
+            .site
+            .corpus
+            .articles
+            .iter()
+            .zip(&self.site.notes.articles)
+            .map(|(a, notes)| {
+                let mut entities: Vec<&str> = notes.mentions.iter().map(|m| self.site.notes.entities[m.entity as usize].name.as_str()).collect();
+                entities.sort_unstable();
+                entities.dedup();
+                SearchEntry {
+                    title: &a.title,
+                    url: self.settings.base_url.path_for(&urls::article(&a.slug)),
+                    date: a.published.to_string(),
+                    summary: views::summary(a),
+                    tags: &a.tags,
+                    entities,
+                }
+            })
+            .collect();
+        serde_json::to_vec(&serde_json::json!({ "articles": articles })).unwrap_or_default()
+    }
+
+    fn entities_json(&self) -> Vec<u8> {
+        let entities: Vec<serde_json::Value> = (0..self.site.notes.entities.len())
+            .map(|e| {
+                let ent = &self.site.notes.entities[e];
+                let link = self.entity_link(e);
+                serde_json::json!({
+                    "id": ent.id, "name": ent.name, "type": ent.kind.as_str(), "aliases": ent.aliases,
+                    "description": ent.description, "link": ent.link, "url": self.settings.base_url.absolute(&urls::entity(&ent.id)),
+                    "mentions": link.mentions, "articles": link.articles,
+                })
+            })
+            .collect();
+        serde_json::to_vec(&serde_json::json!({ "entities": entities })).unwrap_or_default()
+    }
+}

@@ -1,0 +1,157 @@
+//! The timeline page, the per-entity timelines and the TimelineJS3 export.
+//!
+//! Each period lists the sentences that refer to it, when they were reported and by which
+//! article. A period shows at most [`MAX_REFERENCES`] sentences so a page costs in proportion to
+//! the periods it lists, however often a date is mentioned.
+
+use chrono::Datelike;
+use serde::Serialize;
+use serde_json::json;
+
+use crate::model::timeline::{self, Group, Reference};
+use crate::model::urls;
+
+use super::html::{annotated_into, Span};
+use super::{views, EntityLink, Renderer};
+
+/// Sentences shown per period on the timeline page.
+pub const MAX_REFERENCES: usize = 25;
+/// Sentences shown per period on an entity page.
+const MAX_ENTITY_REFERENCES: usize = 3;
+
+#[derive(Serialize)]
+pub struct GroupView<'a> {
+    anchor: String,
+    label: String,
+    datetime: Option<String>,
+    /// Set on the first period of each month: a heading for month sections.
+    heading: Option<String>,
+    url: String,
+    count: usize,
+    sentences: Vec<ReferenceView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ReferenceView<'a> {
+    html: String,
+    article: &'a str,
+    url: String,
+    published: String,
+    published_label: String,
+    source_domain: Option<&'a str>,
+    modifier: Option<&'static str>,
+    entities: Vec<EntityLink>,
+}
+
+impl Renderer<'_> {
+    fn reference(&self, r: Reference, with_entities: bool) -> ReferenceView<'_> {
+        let article = &self.site.corpus.articles[r.article];
+        let notes = &self.site.notes.articles[r.article];
+        let d = &notes.dates[r.note];
+        let unit = &article.units[d.unit as usize];
+        let mut html = String::with_capacity(unit.text.len() + 16);
+        let mark = [Span { start: d.start as usize, end: d.end as usize, open: "<mark>".into(), close: "</mark>" }];
+        annotated_into(&mut html, &unit.text, 0, &mark);
+        let mut entities: Vec<u32> = Vec::new();
+        if with_entities {
+            let lo = notes.mentions.partition_point(|m| m.unit < d.unit);
+            for m in notes.mentions[lo..].iter().take_while(|m| m.unit == d.unit) {
+                if !entities.contains(&m.entity) {
+                    entities.push(m.entity);
+                }
+            }
+        }
+        ReferenceView {
+            html,
+            article: &article.title,
+            url: format!("{}{}", self.settings.base_url.path_for(&urls::article(&article.slug)), super::anchor_for(article, d.unit)),
+            published: article.published.to_string(),
+            published_label: views::date_label(article.published),
+            source_domain: article.source.as_deref().and_then(views::domain),
+            modifier: d.modifier.map(|m| m.as_str()),
+            entities: entities.into_iter().map(|e| self.entity_link(e as usize)).collect(),
+        }
+    }
+
+    fn group_view(&self, g: &Group, refs: &[Reference], max: usize, with_entities: bool) -> GroupView<'_> {
+        let anchor = g.anchor();
+        GroupView {
+            url: format!("{}#{anchor}", self.settings.base_url.path_for(urls::TIMELINE)),
+            anchor,
+            label: timeline::label(&g.value),
+            datetime: timeline::html_datetime(&g.value),
+            heading: None,
+            count: refs.len(),
+            sentences: refs.iter().take(max).map(|&r| self.reference(r, with_entities)).collect(),
+        }
+    }
+
+    /// Every period of the corpus, chronologically, with month headings.
+    pub(super) fn timeline_groups(&self) -> Vec<GroupView<'_>> {
+        let mut last_month = None;
+        self.site
+            .timeline
+            .iter()
+            .map(|g| {
+                let mut view = self.group_view(g, &g.references, MAX_REFERENCES, true);
+                let month = (g.first_day.year(), g.first_day.month());
+                if last_month != Some(month) {
+                    view.heading = Some(g.first_day.format("%B %Y").to_string());
+                    last_month = Some(month);
+                }
+                view
+            })
+            .collect()
+    }
+
+    /// The periods referred to in sentences that mention entity `e`.
+    pub(super) fn entity_timeline(&self, e: usize) -> Vec<GroupView<'_>> {
+        let refs = &self.site.entity_dates[e];
+        let mut groups: Vec<(usize, Vec<Reference>)> = Vec::new();
+        for &r in refs {
+            let value = self.site.notes.articles[r.article].dates[r.note].value;
+            let g = self.site.timeline.partition_point(|g| (g.first_day, std::cmp::Reverse(g.last_day), g.value) < (value.first_day(), std::cmp::Reverse(value.last_day()), value));
+            match groups.iter_mut().find(|(i, _)| *i == g) {
+                Some((_, list)) => list.push(r),
+                None => groups.push((g, vec![r])),
+            }
+        }
+        groups.sort_by_key(|(g, _)| *g);
+        groups
+            .iter()
+            .filter_map(|(g, list)| self.site.timeline.get(*g).map(|group| self.group_view(group, list, MAX_ENTITY_REFERENCES, false)))
+            .collect()
+    }
+
+    /// Knight Lab TimelineJS3 JSON: one event per period.
+    pub(super) fn timeline_js(&self) -> serde_json::Value {
+        let date = |d: chrono::NaiveDate| json!({ "year": d.year(), "month": d.month(), "day": d.day() });
+        let events: Vec<serde_json::Value> = self
+            .site
+            .timeline
+            .iter()
+            .map(|g| {
+                let mut text = String::from("<ul>");
+                for r in g.references.iter().take(MAX_REFERENCES) {
+                    let v = self.reference(*r, false);
+                    text.push_str(&format!("<li>{} <a href=\"{}\">{}</a> ({})</li>", v.html, v.url, super::html::escape(v.article), v.published_label));
+                }
+                text.push_str("</ul>");
+                let mut event = json!({
+                    "unique_id": g.anchor(),
+                    "start_date": date(g.first_day),
+                    "text": { "headline": timeline::label(&g.value), "text": text },
+                    "group": g.first_day.format("%B %Y").to_string(),
+                });
+                if g.last_day != g.first_day {
+                    event["end_date"] = date(g.last_day);
+                }
+                event
+            })
+            .collect();
+        json!({
+            "title": { "text": { "headline": self.settings.title, "text": self.settings.description } },
+            "events": events,
+        })
+    }
+}
