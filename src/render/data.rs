@@ -39,7 +39,8 @@ impl Renderer<'_> {
             .iter()
             .zip(&self.site.notes.articles)
             .map(|(a, notes)| {
-                let mut entities: Vec<&str> = notes.mentions.iter().map(|m| self.site.notes.entities[m.entity as usize].name.as_str()).collect();
+                let mut entities: Vec<&str> =
+                    notes.mentions.iter().map(|m| self.site.notes.entities[m.entity as usize].name.as_str()).collect();
                 entities.sort_unstable();
                 entities.dedup();
                 SearchEntry {

@@ -7,8 +7,8 @@ mod body;
 mod data;
 pub mod html;
 mod spans;
-mod timeline;
 pub mod templates;
+mod timeline;
 pub mod views;
 
 use rayon::prelude::*;

@@ -64,7 +64,11 @@ impl Renderer<'_> {
         ReferenceView {
             html,
             article: &article.title,
-            url: format!("{}{}", self.settings.base_url.path_for(&urls::article(&article.slug)), super::anchor_for(article, d.unit)),
+            url: format!(
+                "{}{}",
+                self.settings.base_url.path_for(&urls::article(&article.slug)),
+                super::anchor_for(article, d.unit)
+            ),
             published: article.published.to_string(),
             published_label: views::date_label(article.published),
             source_domain: article.source.as_deref().and_then(views::domain),
@@ -110,7 +114,10 @@ impl Renderer<'_> {
         let mut groups: Vec<(usize, Vec<Reference>)> = Vec::new();
         for &r in refs {
             let value = self.site.notes.articles[r.article].dates[r.note].value;
-            let g = self.site.timeline.partition_point(|g| (g.first_day, std::cmp::Reverse(g.last_day), g.value) < (value.first_day(), std::cmp::Reverse(value.last_day()), value));
+            let g = self.site.timeline.partition_point(|g| {
+                (g.first_day, std::cmp::Reverse(g.last_day), g.value)
+                    < (value.first_day(), std::cmp::Reverse(value.last_day()), value)
+            });
             match groups.iter_mut().find(|(i, _)| *i == g) {
                 Some((_, list)) => list.push(r),
                 None => groups.push((g, vec![r])),
@@ -119,7 +126,9 @@ impl Renderer<'_> {
         groups.sort_by_key(|(g, _)| *g);
         groups
             .iter()
-            .filter_map(|(g, list)| self.site.timeline.get(*g).map(|group| self.group_view(group, list, MAX_ENTITY_REFERENCES, false)))
+            .filter_map(|(g, list)| {
+                self.site.timeline.get(*g).map(|group| self.group_view(group, list, MAX_ENTITY_REFERENCES, false))
+            })
             .collect()
     }
 
@@ -134,7 +143,13 @@ impl Renderer<'_> {
                 let mut text = String::from("<ul>");
                 for r in g.references.iter().take(MAX_REFERENCES) {
                     let v = self.reference(*r, false);
-                    text.push_str(&format!("<li>{} <a href=\"{}\">{}</a> ({})</li>", v.html, v.url, super::html::escape(v.article), v.published_label));
+                    text.push_str(&format!(
+                        "<li>{} <a href=\"{}\">{}</a> ({})</li>",
+                        v.html,
+                        v.url,
+                        super::html::escape(v.article),
+                        v.published_label
+                    ));
                 }
                 text.push_str("</ul>");
                 let mut event = json!({

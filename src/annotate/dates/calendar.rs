@@ -81,24 +81,14 @@ fn day_before(ctx: &Ctx, pos: usize) -> Option<DayBefore> {
     if ctx.is(t, "of") {
         let n = ctx.prev(t.start)?;
         let day = phrase::day_number(ctx, n)?;
-        let start = ctx
-            .prev_word(n.start, "the")
-            .map_or(n.start, |the| the.start);
-        return Some(DayBefore {
-            day,
-            start,
-            range_from: None,
-        });
+        let start = ctx.prev_word(n.start, "the").map_or(n.start, |the| the.start);
+        return Some(DayBefore { day, start, range_from: None });
     }
     let day = phrase::day_number(ctx, t)?;
     if !phrase::not_tail(ctx, t) {
         return None;
     }
-    Some(DayBefore {
-        day,
-        start: t.start,
-        range_from: range_head(ctx, t, day),
-    })
+    Some(DayBefore { day, start: t.start, range_from: range_head(ctx, t, day) })
 }
 
 /// The first day of a range ending with the day token `last`: "1-5", "between 1 and 3".
@@ -115,13 +105,7 @@ fn range_head(ctx: &Ctx, last: Tok, last_day: u32) -> Option<(u32, usize)> {
 
 /// The end of a range after a first day: "-5", "to 5", "to April 5", "- 2 April".
 /// With `need_month` only the forms naming a month are accepted.
-fn range_tail(
-    ctx: &Ctx,
-    pos: usize,
-    first: MonthDay,
-    between: bool,
-    need_month: bool,
-) -> Option<(MonthDay, usize)> {
+fn range_tail(ctx: &Ctx, pos: usize, first: MonthDay, between: bool, need_month: bool) -> Option<(MonthDay, usize)> {
     let c = ctx.next(pos)?;
     if !phrase::is_connector(ctx, c, between) {
         return None;
@@ -181,13 +165,7 @@ fn ymd(year: i32, (m, d): MonthDay) -> Option<chrono::NaiveDate> {
 }
 
 /// "March", "March 2022", "last March", "March last year", "March to May".
-fn month_only(
-    ctx: &Ctx,
-    trig: Tok,
-    month: u32,
-    abbrev: bool,
-    name_end: usize,
-) -> Option<DateMention> {
+fn month_only(ctx: &Ctx, trig: Tok, month: u32, abbrev: bool, name_end: usize) -> Option<DateMention> {
     let between = phrase::between_before(ctx, trig.start);
     let range = month_range_tail(ctx, name_end, between);
     let mut end = range.map_or(name_end, |r| r.1);
@@ -210,10 +188,7 @@ fn month_only(
     let until = match (range, value) {
         (Some((m2, _)), Timex::Month { year, month: m1 }) => {
             let y2 = if m2 > m1 { year } else { year.checked_add(1)? };
-            Some(Timex::Month {
-                year: y2,
-                month: m2,
-            })
+            Some(Timex::Month { year: y2, month: m2 })
         }
         _ => None,
     };
@@ -229,9 +204,7 @@ fn month_range_tail(ctx: &Ctx, pos: usize, between: bool) -> Option<(u32, usize)
     let t = ctx.next(c.end)?;
     let (m2, ab) = phrase::month_word(ctx, t)?;
     let end = phrase::month_end(ctx, t, ab);
-    let day_follows = ctx
-        .next(end)
-        .is_some_and(|d| phrase::day_number(ctx, d).is_some());
+    let day_follows = ctx.next(end).is_some_and(|d| phrase::day_number(ctx, d).is_some());
     (!ab && !day_follows).then_some((m2, end))
 }
 
@@ -267,10 +240,7 @@ fn month_cue(ctx: &Ctx, prev: Option<Tok>, month: u32, end: usize, range: bool) 
         return true;
     }
     let listed = ctx.is_any(prev, &["and", "or"]) || ctx.is_punct(prev, ',');
-    listed
-        && ctx
-            .prev(prev.start)
-            .is_some_and(|t| phrase::month_word(ctx, t).is_some())
+    listed && ctx.prev(prev.start).is_some_and(|t| phrase::month_word(ctx, t).is_some())
 }
 
 /// "in", "since", "until", "mid-", "the end of" … right before a month.
@@ -279,29 +249,17 @@ fn strong_cue(ctx: &Ctx, prev: Tok) -> bool {
         return true;
     }
     if ctx.is(prev, "of") {
-        return ctx
-            .prev(prev.start)
-            .is_some_and(|h| ctx.is_any(h, OF_HEADS));
+        return ctx.prev(prev.start).is_some_and(|h| ctx.is_any(h, OF_HEADS));
     }
-    matches!(prev.punct(ctx.text), Some('-' | '‑'))
-        && ctx.prev(prev.start).is_some_and(|m| ctx.is(m, "mid"))
+    matches!(prev.punct(ctx.text), Some('-' | '‑')) && ctx.prev(prev.start).is_some_and(|m| ctx.is(m, "mid"))
 }
 
 /// Whether a capitalised word that is not a month follows byte `end` ("April Ryan").
 fn capital_follows(ctx: &Ctx, end: usize) -> bool {
-    ctx.next(end).is_some_and(|t| {
-        t.kind == Kind::Word
-            && t.capitalised(ctx.text)
-            && lexicon::month_named(ctx.str(t)).is_none()
-    })
+    ctx.next(end)
+        .is_some_and(|t| t.kind == Kind::Word && t.capitalised(ctx.text) && lexicon::month_named(ctx.str(t)).is_none())
 }
 
 fn mention(start: usize, end: usize, value: Timex, until: Option<Timex>) -> DateMention {
-    DateMention {
-        start,
-        end,
-        value,
-        modifier: None,
-        until,
-    }
+    DateMention { start, end, value, modifier: None, until }
 }

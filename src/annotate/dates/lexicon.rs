@@ -41,24 +41,15 @@ pub(crate) enum Trigger {
 }
 
 const fn full(month: u32) -> Trigger {
-    Trigger::Month {
-        month,
-        abbrev: false,
-    }
+    Trigger::Month { month, abbrev: false }
 }
 
 const fn abbr(month: u32) -> Trigger {
-    Trigger::Month {
-        month,
-        abbrev: true,
-    }
+    Trigger::Month { month, abbrev: true }
 }
 
 const fn season(season: Season) -> Trigger {
-    Trigger::Season {
-        season,
-        fall: false,
-    }
+    Trigger::Season { season, fall: false }
 }
 
 /// Every trigger word (matched ASCII-case-insensitively, whole words only).
@@ -108,13 +99,7 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("spring", season(Season::Spring)),
     ("summer", season(Season::Summer)),
     ("autumn", season(Season::Fall)),
-    (
-        "fall",
-        Trigger::Season {
-            season: Season::Fall,
-            fall: true,
-        },
-    ),
+    ("fall", Trigger::Season { season: Season::Fall, fall: true }),
     ("winter", season(Season::Winter)),
     ("q1", Trigger::QuarterCode(1)),
     ("q2", Trigger::QuarterCode(2)),
@@ -160,10 +145,8 @@ pub(crate) const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "n
 
 /// Small counts spelled out, as in "two days ago".
 pub(crate) fn number_word(word: &str) -> Option<u32> {
-    const WORDS: &[&str] = &[
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve",
-    ];
+    const WORDS: &[&str] =
+        &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
     if word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an") {
         return Some(1);
     }
@@ -173,20 +156,9 @@ pub(crate) fn number_word(word: &str) -> Option<u32> {
 
 /// Quarter ordinals: "first" … "fourth", "1st" … "4th".
 pub(crate) fn quarter_ordinal(word: &str) -> Option<u32> {
-    const WORDS: &[(&str, u32)] = &[
-        ("first", 1),
-        ("second", 2),
-        ("third", 3),
-        ("fourth", 4),
-        ("1st", 1),
-        ("2nd", 2),
-        ("3rd", 3),
-        ("4th", 4),
-    ];
-    WORDS
-        .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(word))
-        .map(|(_, q)| *q)
+    const WORDS: &[(&str, u32)] =
+        &[("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("1st", 1), ("2nd", 2), ("3rd", 3), ("4th", 4)];
+    WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|(_, q)| *q)
 }
 
 /// Words before a bare month or season that show it is a date ("in March", "until May").
@@ -214,24 +186,14 @@ pub(crate) const STRONG_CUES: &[&str] = &[
 ];
 
 /// Heads of "X of March" that make the month a date ("the end of May").
-pub(crate) const OF_HEADS: &[&str] = &[
-    "beginning",
-    "start",
-    "end",
-    "middle",
-    "month",
-    "ides",
-    "half",
-    "part",
-    "rest",
-    "course",
-];
+pub(crate) const OF_HEADS: &[&str] =
+    &["beginning", "start", "end", "middle", "month", "ides", "half", "part", "rest", "course"];
 
 /// Words before a four-digit number that make it a year ("in 2014", "since 1991").
 pub(crate) const YEAR_CUES: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "before", "after", "during", "circa", "of",
-    "early", "late", "mid", "around", "between", "and", "to", "year", "for", "summer", "spring",
-    "autumn", "winter", "fall", "on", "through", "about",
+    "in", "since", "by", "until", "till", "from", "before", "after", "during", "circa", "of", "early", "late", "mid",
+    "around", "between", "and", "to", "year", "for", "summer", "spring", "autumn", "winter", "fall", "on", "through",
+    "about",
 ];
 
 /// Words before a four-digit number that make it a count ("some 2000", "more than 1500").

@@ -73,11 +73,7 @@ pub struct DateMention {
 /// sentences) and normalises it against `published`. Results sorted by start, non-overlapping.
 /// Never panics on any input.
 pub fn find_dates(text: &str, published: NaiveDate, options: &DateOptions) -> Vec<DateMention> {
-    let ctx = context::Ctx {
-        text,
-        published,
-        order: options.numeric_order,
-    };
+    let ctx = context::Ctx { text, published, order: options.numeric_order };
     let mut found: Vec<DateMention> = Vec::new();
     for hit in scan::Hits::new(text) {
         if found.last().is_some_and(|m| hit_start(hit) < m.end) {

@@ -22,9 +22,7 @@ pub(crate) fn extend(ctx: &Ctx, mut m: DateMention) -> DateMention {
 fn modifier_before(ctx: &Ctx, pos: usize, value: Timex) -> Option<(Mod, usize)> {
     let t = ctx.prev(pos)?;
     if matches!(t.punct(ctx.text), Some('-' | '‑')) {
-        let mid = ctx
-            .prev(t.start)
-            .filter(|m| m.touches(t) && ctx.is(*m, "mid"))?;
+        let mid = ctx.prev(t.start).filter(|m| m.touches(t) && ctx.is(*m, "mid"))?;
         return Some((Mod::Mid, with_the(ctx, mid, value)));
     }
     let simple = [
@@ -38,11 +36,7 @@ fn modifier_before(ctx: &Ctx, pos: usize, value: Timex) -> Option<(Mod, usize)> 
         ("circa", Mod::Approx),
     ];
     if let Some((_, m)) = simple.iter().find(|(w, _)| ctx.is(t, w)) {
-        let start = if *m == Mod::Approx {
-            t.start
-        } else {
-            with_the(ctx, t, value)
-        };
+        let start = if *m == Mod::Approx { t.start } else { with_the(ctx, t, value) };
         return Some((*m, start));
     }
     if ctx.is(t, "in") {
@@ -68,21 +62,14 @@ fn some_time_in(ctx: &Ctx, in_tok: Tok) -> Option<(Mod, usize)> {
     if ctx.is(w, "sometime") {
         return Some((Mod::Approx, w.start));
     }
-    let some = ctx
-        .prev_word(w.start, "some")
-        .filter(|_| ctx.is(w, "time"))?;
+    let some = ctx.prev_word(w.start, "some").filter(|_| ctx.is(w, "time"))?;
     Some((Mod::Approx, some.start))
 }
 
 /// "the beginning of", "the start of", "the middle of", "the end of" (with or without "the").
 fn of_phrase(ctx: &Ctx, of: Tok) -> Option<(Mod, usize)> {
     let h = ctx.prev(of.start)?;
-    let heads = [
-        ("beginning", Mod::Start),
-        ("start", Mod::Start),
-        ("middle", Mod::Mid),
-        ("end", Mod::End),
-    ];
+    let heads = [("beginning", Mod::Start), ("start", Mod::Start), ("middle", Mod::Mid), ("end", Mod::End)];
     let (_, m) = heads.iter().find(|(w, _)| ctx.is(h, w))?;
     let start = ctx.prev_word(h.start, "the").map_or(h.start, |t| t.start);
     Some((*m, start))

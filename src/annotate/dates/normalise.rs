@@ -35,10 +35,7 @@ pub(crate) fn add_days(p: NaiveDate, n: i64) -> Option<NaiveDate> {
 /// The ISO week containing `d`.
 pub(crate) fn week_of(d: NaiveDate) -> Timex {
     let w = d.iso_week();
-    Timex::Week {
-        year: w.year(),
-        week: w.week(),
-    }
+    Timex::Week { year: w.year(), week: w.week() }
 }
 
 /// The month `delta` months from the month of `p`.
@@ -97,12 +94,7 @@ fn nearest(p: NaiveDate, candidates: impl Iterator<Item = Timex>, future: bool) 
 
 /// Of `candidates` (oldest first): the latest one over before `p` (`Last`), the earliest one
 /// starting after `p` (`Next`), or the one containing `p`, else the nearest (`This`).
-fn relative(
-    p: NaiveDate,
-    candidates: impl Iterator<Item = Timex>,
-    rel: Rel,
-    future: bool,
-) -> Option<Timex> {
+fn relative(p: NaiveDate, candidates: impl Iterator<Item = Timex>, rel: Rel, future: bool) -> Option<Timex> {
     match rel {
         Rel::Last => candidates.filter(|t| t.last_day() < p).last(),
         Rel::Next => {
@@ -127,9 +119,7 @@ pub(crate) fn relative_month(p: NaiveDate, month: u32, rel: Rel, future: bool) -
 
 /// Day `day` of month `month` in the year that puts it nearest `p`.
 pub(crate) fn nearest_day(p: NaiveDate, month: u32, day: u32, future: bool) -> Option<NaiveDate> {
-    let c = years_around(p.year(), 1, 1)
-        .filter_map(move |y| NaiveDate::from_ymd_opt(y, month, day))
-        .map(Timex::Day);
+    let c = years_around(p.year(), 1, 1).filter_map(move |y| NaiveDate::from_ymd_opt(y, month, day)).map(Timex::Day);
     match nearest(p, c, future)? {
         Timex::Day(d) => Some(d),
         _ => None,
@@ -143,19 +133,10 @@ fn seasons_around(p: NaiveDate, season: Season) -> impl Iterator<Item = Timex> {
 
 /// Season `season` nearest `p`, or relative to it ("last summer"); "this summer" is the one of
 /// the current year (for winter: the one that contains January and February).
-pub(crate) fn season(
-    p: NaiveDate,
-    season: Season,
-    rel: Option<Rel>,
-    future: bool,
-) -> Option<Timex> {
+pub(crate) fn season(p: NaiveDate, season: Season, rel: Option<Rel>, future: bool) -> Option<Timex> {
     match rel {
         Some(Rel::This) => {
-            let year = if season == Season::Winter && p.month() <= 2 {
-                p.year().checked_sub(1)?
-            } else {
-                p.year()
-            };
+            let year = if season == Season::Winter && p.month() <= 2 { p.year().checked_sub(1)? } else { p.year() };
             Some(Timex::Season { year, season })
         }
         Some(rel) => relative(p, seasons_around(p, season), rel, future),

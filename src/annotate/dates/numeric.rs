@@ -24,13 +24,7 @@ pub(crate) fn parse(ctx: &Ctx, pos: usize) -> Option<DateMention> {
 }
 
 fn mention(start: usize, end: usize, value: Timex, until: Option<Timex>) -> DateMention {
-    DateMention {
-        start,
-        end,
-        value,
-        modifier: None,
-        until,
-    }
+    DateMention { start, end, value, modifier: None, until }
 }
 
 /// "1990s" (with a leading "the" kept in the span) and "90s" after "the".
@@ -47,15 +41,11 @@ fn decade(ctx: &Ctx, t: Tok) -> Option<DateMention> {
         _ => return None,
     };
     let the = ctx.prev_word(t.start, "the");
-    let apostrophe = ctx
-        .prev(t.start)
-        .filter(|a| a.touches(t) && matches!(a.punct(ctx.text), Some('\'' | '’')));
+    let apostrophe = ctx.prev(t.start).filter(|a| a.touches(t) && matches!(a.punct(ctx.text), Some('\'' | '’')));
     let start = match (digits.len(), apostrophe, the) {
         (4, _, Some(the)) => the.start,
         (4, _, None) => t.start,
-        (_, Some(a), _) => ctx
-            .prev_word(a.start, "the")
-            .map_or(a.start, |the| the.start),
+        (_, Some(a), _) => ctx.prev_word(a.start, "the").map_or(a.start, |the| the.start),
         (_, None, Some(the)) if n >= 50 => the.start,
         _ => return None,
     };
@@ -64,9 +54,7 @@ fn decade(ctx: &Ctx, t: Tok) -> Option<DateMention> {
 
 /// A four-digit number: ISO date, year range, decade with "'s", or a plain year.
 fn year_led(ctx: &Ctx, t: Tok) -> Option<DateMention> {
-    iso_date(ctx, t)
-        .or_else(|| year_range(ctx, t))
-        .or_else(|| plain_year(ctx, t))
+    iso_date(ctx, t).or_else(|| year_range(ctx, t)).or_else(|| plain_year(ctx, t))
 }
 
 /// The token glued to the end of `t`.
@@ -110,12 +98,7 @@ fn year_range(ctx: &Ctx, t: Tok) -> Option<DateMention> {
     if !plausible || phrase::counted_noun_after(ctx, e.end) || !year_before_ok(ctx, t) {
         return None;
     }
-    Some(mention(
-        t.start,
-        e.end,
-        Timex::Year(y1),
-        Some(Timex::Year(y2)),
-    ))
+    Some(mention(t.start, e.end, Timex::Year(y1), Some(Timex::Year(y2))))
 }
 
 /// A four-digit year standing on its own, in a context that does not make it a count.
@@ -125,11 +108,7 @@ fn plain_year(ctx: &Ctx, t: Tok) -> Option<DateMention> {
         return Some(d);
     }
     let cued = ctx.prev(t.start).is_some_and(|p| ctx.is_any(p, YEAR_CUES));
-    let in_range = if cued {
-        y <= 2099
-    } else {
-        (1800..=2099).contains(&y)
-    };
+    let in_range = if cued { y <= 2099 } else { (1800..=2099).contains(&y) };
     let ok = in_range
         && phrase::stands_alone(ctx, t)
         && !phrase::counted_noun_after(ctx, t.end)
@@ -157,10 +136,7 @@ fn year_before_ok(ctx: &Ctx, t: Tok) -> bool {
     match p.kind {
         Kind::Punct if p.touches(t) => match p.punct(ctx.text) {
             Some('-' | '‑') => ctx.prev(p.start).is_some_and(|m| ctx.is(m, "mid")),
-            Some(c) => !matches!(
-                c,
-                '$' | '£' | '€' | '#' | '+' | '/' | '.' | ':' | ',' | '\\' | '¥'
-            ),
+            Some(c) => !matches!(c, '$' | '£' | '€' | '#' | '+' | '/' | '.' | ':' | ',' | '\\' | '¥'),
             None => true,
         },
         Kind::Punct => true,
@@ -178,9 +154,7 @@ fn year_before_ok(ctx: &Ctx, t: Tok) -> bool {
 /// "24/02/2022", "24.02.2022", "24-02-2022", "24/02/22": day and month in the site's order.
 fn numeric_date(ctx: &Ctx, a: Tok) -> Option<DateMention> {
     let s1 = glued(ctx, a)?;
-    let sep = s1
-        .punct(ctx.text)
-        .filter(|c| matches!(c, '/' | '.' | '-'))?;
+    let sep = s1.punct(ctx.text).filter(|c| matches!(c, '/' | '.' | '-'))?;
     let b = glued(ctx, s1).filter(|b| b.kind == Kind::Num && b.len() <= 2)?;
     let s2 = glued(ctx, b).filter(|s| ctx.is_punct(*s, sep))?;
     let y = glued(ctx, s2).filter(|y| y.kind == Kind::Num)?;
@@ -189,9 +163,8 @@ fn numeric_date(ctx: &Ctx, a: Tok) -> Option<DateMention> {
         2 if sep == '/' => 2000 + i32::try_from(y.number(ctx.text)?).ok()?,
         _ => return None,
     };
-    let trailing = glued(ctx, y).is_some_and(|n| {
-        n.kind != Kind::Punct || glued(ctx, n).is_some_and(|d| d.kind == Kind::Num)
-    });
+    let trailing =
+        glued(ctx, y).is_some_and(|n| n.kind != Kind::Punct || glued(ctx, n).is_some_and(|d| d.kind == Kind::Num));
     if trailing || !phrase::not_tail(ctx, a) {
         return None;
     }

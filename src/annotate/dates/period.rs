@@ -10,19 +10,11 @@ use super::token::{Kind, Tok};
 use super::DateMention;
 
 fn mention(start: usize, end: usize, value: Timex) -> DateMention {
-    DateMention {
-        start,
-        end,
-        value,
-        modifier: None,
-        until: None,
-    }
+    DateMention { start, end, value, modifier: None, until: None }
 }
 
 /// Prepositions that make "the fall" a season ("in the fall") rather than a decline.
-const FALL_PREPS: &[&str] = &[
-    "in", "during", "by", "until", "since", "over", "through", "before", "after",
-];
+const FALL_PREPS: &[&str] = &["in", "during", "by", "until", "since", "over", "through", "before", "after"];
 
 /// A season name with a relation word, a year, or a cue before it.
 pub(crate) fn season(ctx: &Ctx, trig: Tok, season: Season, fall: bool) -> Option<DateMention> {
@@ -30,17 +22,11 @@ pub(crate) fn season(ctx: &Ctx, trig: Tok, season: Season, fall: bool) -> Option
     let rel = prev.and_then(|p| phrase::relation(ctx, p).map(|r| (r, p)));
     let year = phrase::year_after(ctx, trig.end, false, true);
     let the = prev.filter(|p| ctx.is(*p, "the"));
-    let mut start = rel
-        .map(|r| r.1.start)
-        .or(the.map(|t| t.start))
-        .unwrap_or(trig.start);
+    let mut start = rel.map(|r| r.1.start).or(the.map(|t| t.start)).unwrap_or(trig.start);
     let end = year.map_or(trig.end, |y| y.1);
     let p = ctx.published;
     if let Some((spec, _)) = year {
-        let value = Timex::Season {
-            year: spec.resolve(ctx.year())?,
-            season,
-        };
+        let value = Timex::Season { year: spec.resolve(ctx.year())?, season };
         return Some(mention(start, end, value));
     }
     if trig.capitalised(ctx.text) && rel.is_none() {
@@ -105,9 +91,7 @@ pub(crate) fn quarter_word(ctx: &Ctx, trig: Tok) -> Option<DateMention> {
         _ => prev,
     };
     let quarter = lexicon::quarter_ordinal(ctx.str(ord_tok))?;
-    let start = ctx
-        .prev_word(ord_tok.start, "the")
-        .map_or(ord_tok.start, |t| t.start);
+    let start = ctx.prev_word(ord_tok.start, "the").map_or(ord_tok.start, |t| t.start);
     let value = quarter_value(ctx, quarter, year.map(|y| y.0), start)?;
     Some(mention(start, end, value))
 }
@@ -115,15 +99,11 @@ pub(crate) fn quarter_word(ctx: &Ctx, trig: Tok) -> Option<DateMention> {
 /// The quarter in the given year, or the one nearest publication.
 fn quarter_value(ctx: &Ctx, quarter: u32, year: Option<YearSpec>, pos: usize) -> Option<Timex> {
     match year {
-        Some(spec) => Some(Timex::Quarter {
-            year: spec.resolve(ctx.year())?,
-            quarter,
-        }),
+        Some(spec) => Some(Timex::Quarter { year: spec.resolve(ctx.year())?, quarter }),
         None => normalise::yearless_quarter(ctx.published, quarter, ctx.future(pos)),
     }
 }
 
 fn sentence_initial(ctx: &Ctx, t: Tok) -> bool {
-    ctx.prev(t.start)
-        .is_none_or(|p| p.kind == Kind::Punct || ctx.is(p, "the"))
+    ctx.prev(t.start).is_none_or(|p| p.kind == Kind::Punct || ctx.is(p, "the"))
 }

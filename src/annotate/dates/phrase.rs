@@ -44,9 +44,7 @@ fn ordinal(s: &str) -> Option<u32> {
         return None;
     }
     let (num, suffix) = s.split_at(digits);
-    let ok = ["st", "nd", "rd", "th"]
-        .iter()
-        .any(|x| suffix.eq_ignore_ascii_case(x));
+    let ok = ["st", "nd", "rd", "th"].iter().any(|x| suffix.eq_ignore_ascii_case(x));
     ok.then(|| num.parse().ok()).flatten()
 }
 
@@ -61,9 +59,7 @@ pub(crate) fn stands_alone(ctx: &Ctx, t: Tok) -> bool {
     }
     match next.punct(ctx.text) {
         Some('%') => false,
-        Some(':' | '.' | ',') => !ctx
-            .next(next.end)
-            .is_some_and(|n| next.touches(n) && n.kind == Kind::Num),
+        Some(':' | '.' | ',') => !ctx.next(next.end).is_some_and(|n| next.touches(n) && n.kind == Kind::Num),
         _ => true,
     }
 }
@@ -76,8 +72,7 @@ pub(crate) fn not_tail(ctx: &Ctx, t: Tok) -> bool {
     if !p.touches(t) || !matches!(p.punct(ctx.text), Some(':' | '.' | ',' | '/')) {
         return true;
     }
-    !ctx.prev(p.start)
-        .is_some_and(|n| n.touches(p) && n.kind == Kind::Num)
+    !ctx.prev(p.start).is_some_and(|n| n.touches(p) && n.kind == Kind::Num)
 }
 
 /// A year 1000–2199 written with four digits.
@@ -91,12 +86,7 @@ pub(crate) fn four_digit_year(ctx: &Ctx, t: Tok) -> Option<i32> {
 
 /// A year right after a date ending at `pos`: "2022", ", 2022" (if `comma`), "of 2022" (if
 /// `of`), "last year" / "of last year". Returns the year and where it ends.
-pub(crate) fn year_after(
-    ctx: &Ctx,
-    pos: usize,
-    comma: bool,
-    of: bool,
-) -> Option<(YearSpec, usize)> {
+pub(crate) fn year_after(ctx: &Ctx, pos: usize, comma: bool, of: bool) -> Option<(YearSpec, usize)> {
     let mut t = ctx.next(pos)?;
     let mut after_comma = false;
     if comma && ctx.is_punct(t, ',') {
@@ -128,8 +118,7 @@ fn relative_year(ctx: &Ctx, t: Tok) -> Option<(YearSpec, usize)> {
 
 /// Whether a hyphen is glued to the end of `t` ("year-old", "2000-strong").
 pub(crate) fn dash_after(ctx: &Ctx, t: Tok) -> bool {
-    ctx.next(t.end)
-        .is_some_and(|n| t.touches(n) && matches!(n.punct(ctx.text), Some('-' | '‑')))
+    ctx.next(t.end).is_some_and(|n| t.touches(n) && matches!(n.punct(ctx.text), Some('-' | '‑')))
 }
 
 /// The relation a word expresses: "last", "this", "next".

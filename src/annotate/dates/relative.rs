@@ -13,13 +13,7 @@ use super::weekday::part_of_day_after;
 use super::DateMention;
 
 fn mention(start: usize, end: usize, value: Timex) -> DateMention {
-    DateMention {
-        start,
-        end,
-        value,
-        modifier: None,
-        until: None,
-    }
+    DateMention { start, end, value, modifier: None, until: None }
 }
 
 /// "today", "Earlier today", "yesterday morning", "tomorrow", "tonight".
@@ -48,10 +42,7 @@ pub(crate) fn deictic(ctx: &Ctx, trig: Tok, which: Deictic) -> Option<DateMentio
 fn is_name_part(ctx: &Ctx, p: Tok) -> bool {
     p.kind == Kind::Word
         && p.capitalised(ctx.text)
-        && !ctx.is_any(
-            p,
-            &["earlier", "later", "until", "by", "since", "from", "and"],
-        )
+        && !ctx.is_any(p, &["earlier", "later", "until", "by", "since", "from", "and"])
 }
 
 /// "this week", "last month", "the past year", "earlier this month", "the end of the year".
@@ -88,23 +79,16 @@ fn determiner(ctx: &Ctx, det: Tok) -> Option<(i32, usize)> {
         return Some((offset, start));
     }
     if ctx.is(det, "past") {
-        let start = ctx
-            .prev_word(det.start, "the")
-            .map_or(det.start, |t| t.start);
+        let start = ctx.prev_word(det.start, "the").map_or(det.start, |t| t.start);
         return Some((-1, start));
     }
     if ctx.is(det, "current") {
-        let start = ctx
-            .prev_word(det.start, "the")
-            .map_or(det.start, |t| t.start);
+        let start = ctx.prev_word(det.start, "the").map_or(det.start, |t| t.start);
         return Some((0, start));
     }
     // "the end of the year": "the" after a modifier head means the current period.
     let headed = ctx.is(det, "the")
-        && ctx
-            .prev_word(det.start, "of")
-            .and_then(|of| ctx.prev(of.start))
-            .is_some_and(|h| ctx.is_any(h, OF_HEADS));
+        && ctx.prev_word(det.start, "of").and_then(|of| ctx.prev(of.start)).is_some_and(|h| ctx.is_any(h, OF_HEADS));
     headed.then_some((0, det.start))
 }
 
@@ -145,17 +129,9 @@ pub(crate) fn ago(ctx: &Ctx, trig: Tok) -> Option<DateMention> {
 }
 
 fn ago_unit(w: &str) -> Option<Unit> {
-    let singular = w
-        .strip_suffix('s')
-        .or_else(|| w.strip_suffix('S'))
-        .unwrap_or(w);
-    [
-        ("day", Unit::Day),
-        ("week", Unit::Week),
-        ("month", Unit::Month),
-        ("year", Unit::Year),
-    ]
-    .iter()
-    .find(|(name, _)| name.eq_ignore_ascii_case(singular))
-    .map(|(_, u)| *u)
+    let singular = w.strip_suffix('s').or_else(|| w.strip_suffix('S')).unwrap_or(w);
+    [("day", Unit::Day), ("week", Unit::Week), ("month", Unit::Month), ("year", Unit::Year)]
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(singular))
+        .map(|(_, u)| *u)
 }

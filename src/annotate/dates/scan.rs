@@ -38,13 +38,8 @@ pub(crate) struct Hits<'a> {
 impl<'a> Hits<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         let automaton: &'static aho_corasick::AhoCorasick = &AUTOMATON;
-        let mut hits = Hits {
-            text,
-            words: automaton.find_iter(text),
-            next_word: None,
-            digit_from: 0,
-            next_number: None,
-        };
+        let mut hits =
+            Hits { text, words: automaton.find_iter(text), next_word: None, digit_from: 0, next_number: None };
         hits.next_word = hits.find_word();
         hits.next_number = hits.find_number();
         hits
@@ -57,11 +52,7 @@ impl<'a> Hits<'a> {
             let (start, end) = (m.start(), m.end());
             if boundary_before(self.text, start) && boundary_after(self.text, end) {
                 let trigger = lexicon::trigger(m.pattern().as_usize())?;
-                let kind = if matches!(trigger, Trigger::QuarterCode(_)) {
-                    Kind::Mixed
-                } else {
-                    Kind::Word
-                };
+                let kind = if matches!(trigger, Trigger::QuarterCode(_)) { Kind::Mixed } else { Kind::Word };
                 return Some(Hit::Word(Tok { start, end, kind }, trigger));
             }
         }
@@ -73,11 +64,7 @@ impl<'a> Hits<'a> {
         loop {
             let from = self.digit_from;
             let pos = from + bytes.get(from..)?.iter().position(u8::is_ascii_digit)?;
-            let run = bytes
-                .get(pos..)?
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .unwrap_or(bytes.len() - pos);
+            let run = bytes.get(pos..)?.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - pos);
             self.digit_from = pos + run.max(1);
             if number_start(self.text, pos) {
                 return Some(Hit::Number(pos));

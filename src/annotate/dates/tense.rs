@@ -27,24 +27,10 @@ const FUTURE: &[&str] = &[
     "forthcoming",
 ];
 
-const PAST: &[&str] = &[
-    "said",
-    "told",
-    "was",
-    "were",
-    "had",
-    "did",
-    "been",
-    "ago",
-    "last",
-    "earlier",
-    "yesterday",
-];
+const PAST: &[&str] = &["said", "told", "was", "were", "had", "did", "been", "ago", "last", "earlier", "yesterday"];
 
 /// Words ending in "ed" that are not past-tense verbs.
-const NOT_PAST: &[&str] = &[
-    "need", "indeed", "speed", "feed", "seed", "hundred", "proceed",
-];
+const NOT_PAST: &[&str] = &["need", "indeed", "speed", "feed", "seed", "hundred", "proceed"];
 
 /// Whether the clause before byte `before` of `text` has a future cue nearer than any past cue.
 pub(crate) fn is_future(text: &str, before: usize) -> bool {
@@ -71,8 +57,9 @@ pub(crate) fn is_future(text: &str, before: usize) -> bool {
 fn ends_clause(text: &str, tok: Tok) -> bool {
     match tok.punct(text) {
         Some('!' | '?' | ';' | '\n') => true,
-        Some('.') => !prev_token(text, tok.start)
-            .is_some_and(|w| w.kind == Kind::Word && w.len() <= 4 && w.capitalised(text)),
+        Some('.') => {
+            !prev_token(text, tok.start).is_some_and(|w| w.kind == Kind::Word && w.len() <= 4 && w.capitalised(text))
+        }
         _ => false,
     }
 }
@@ -90,10 +77,7 @@ fn cue(text: &str, tok: Tok) -> Option<bool> {
         return Some(false);
     }
     let b = w.as_bytes();
-    let past_verb = b.len() >= 4
-        && b.ends_with(b"ed")
-        && tok.lowercase_word(text)
-        && !tok.is_any(text, NOT_PAST);
+    let past_verb = b.len() >= 4 && b.ends_with(b"ed") && tok.lowercase_word(text) && !tok.is_any(text, NOT_PAST);
     past_verb.then_some(false)
 }
 

@@ -117,18 +117,13 @@ impl Timex {
                 NaiveDate::from_isoywd_opt(year, week, Weekday::Sun)?,
             )),
             Timex::Month { year, month } => months(year, month, 1),
-            Timex::Quarter { year, quarter } if (1..=4).contains(&quarter) => {
-                months(year, quarter * 3 - 2, 3)
-            }
+            Timex::Quarter { year, quarter } if (1..=4).contains(&quarter) => months(year, quarter * 3 - 2, 3),
             Timex::Quarter { .. } => None,
             Timex::Season { year, season } => months(year, season.first_month(), 3),
             Timex::Year(y) => months(y, 1, 12),
             Timex::Decade(d) => {
                 let y = d.checked_mul(10)?;
-                Some((
-                    NaiveDate::from_ymd_opt(y, 1, 1)?,
-                    NaiveDate::from_ymd_opt(y.checked_add(9)?, 12, 31)?,
-                ))
+                Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y.checked_add(9)?, 12, 31)?))
             }
         }
     }

@@ -61,9 +61,7 @@ impl Tok {
         if self.kind != Kind::Num || self.len() > 9 {
             return None;
         }
-        self.text(s).bytes().try_fold(0u32, |acc, b| {
-            Some(acc * 10 + u32::from(b.checked_sub(b'0')?))
-        })
+        self.text(s).bytes().try_fold(0u32, |acc, b| Some(acc * 10 + u32::from(b.checked_sub(b'0')?)))
     }
 
     /// Length in bytes.
@@ -108,22 +106,11 @@ pub(crate) fn token_at(s: &str, pos: usize) -> Option<Tok> {
     let c = rest.chars().next()?;
     if !c.is_alphanumeric() {
         let end = pos + c.len_utf8();
-        return Some(Tok {
-            start: pos,
-            end,
-            kind: Kind::Punct,
-        });
+        return Some(Tok { start: pos, end, kind: Kind::Punct });
     }
-    let len = rest
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
-        .map_or(rest.len(), |(i, _)| i);
+    let len = rest.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(rest.len(), |(i, _)| i);
     let end = pos + len;
-    Some(Tok {
-        start: pos,
-        end,
-        kind: classify(s.get(pos..end)?),
-    })
+    Some(Tok { start: pos, end, kind: classify(s.get(pos..end)?) })
 }
 
 /// The first token at or after byte `from`, skipping spaces.
@@ -140,11 +127,7 @@ pub(crate) fn prev_token(s: &str, before: usize) -> Option<Tok> {
     let (i, c) = chars.next()?;
     let end = i + c.len_utf8();
     if !c.is_alphanumeric() {
-        return Some(Tok {
-            start: i,
-            end,
-            kind: Kind::Punct,
-        });
+        return Some(Tok { start: i, end, kind: Kind::Punct });
     }
     let mut start = i;
     for (j, c) in chars {
@@ -153,11 +136,7 @@ pub(crate) fn prev_token(s: &str, before: usize) -> Option<Tok> {
         }
         start = j;
     }
-    Some(Tok {
-        start,
-        end,
-        kind: classify(s.get(start..end)?),
-    })
+    Some(Tok { start, end, kind: classify(s.get(start..end)?) })
 }
 
 /// The char just before byte `pos`.

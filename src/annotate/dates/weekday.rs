@@ -29,13 +29,7 @@ pub(crate) fn parse(ctx: &Ctx, trig: Tok, wd: Weekday) -> Option<DateMention> {
         end = t.end;
     }
     let day = resolve(ctx, wd, rel.map(|r| r.0), start)?;
-    let mut m = DateMention {
-        start,
-        end,
-        value: Timex::Day(day),
-        modifier: None,
-        until: None,
-    };
+    let mut m = DateMention { start, end, value: Timex::Day(day), modifier: None, until: None };
     if let Some((wd2, e)) = weekday_range(ctx, start, end) {
         m.until = Some(Timex::Day(normalise::weekday(day, wd2, Dir::After)?));
         m.end = e;
@@ -56,8 +50,7 @@ fn resolve(ctx: &Ctx, wd: Weekday, rel: Option<Rel>, start: usize) -> Option<chr
 
 /// "night" / "morning" / "afternoon" / "evening" right after byte `pos`.
 pub(crate) fn part_of_day_after(ctx: &Ctx, pos: usize) -> Option<Tok> {
-    ctx.next(pos)
-        .filter(|t| t.lowercase_word(ctx.text) && ctx.is_any(*t, PARTS_OF_DAY))
+    ctx.next(pos).filter(|t| t.lowercase_word(ctx.text) && ctx.is_any(*t, PARTS_OF_DAY))
 }
 
 /// ", March 1" / " 1 March" after a weekday: the full date expression.
