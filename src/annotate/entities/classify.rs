@@ -5,7 +5,7 @@
 
 use super::knowledge::{w, Knowledge, Source, NONE};
 use super::recognise::Seg;
-use super::tokens::{Tok, TokKind, ACRONYM, INITIAL, SENT_START};
+use super::tokens::{Tok, TokKind, ACRONYM, INITIAL, POSS, SENT_START};
 use super::EntityKind;
 
 /// How sure a guess is.
@@ -55,6 +55,15 @@ fn lower_flags(k: &Knowledge, s: &str, toks: &[Tok], i: usize) -> u32 {
 
 /// Type evidence from the neighbouring lower-case words.
 fn context(k: &Knowledge, s: &str, toks: &[Tok], a: usize, b: usize) -> Option<EntityKind> {
+    // "in both X and Y": look past the quantifier
+    let a = if a > 1
+        && toks[a - 1].kind == TokKind::Lower
+        && matches!(toks[a - 1].text(s), "both" | "either" | "neither")
+    {
+        a - 1
+    } else {
+        a
+    };
     let prev = if a > 0 { lower_flags(k, s, toks, a - 1) } else { 0 };
     let next = lower_flags(k, s, toks, b);
     if prev & w::PREV_PERSON != 0 {
@@ -62,6 +71,13 @@ fn context(k: &Knowledge, s: &str, toks: &[Tok], a: usize, b: usize) -> Option<E
     }
     if prev & w::PREV_PLACE != 0 || next & w::NEXT_PLACE != 0 {
         return Some(EntityKind::Place);
+    }
+    if a > 1
+        && matches!(toks[a - 1].text(s), "to" | "from")
+        && toks[a - 1].kind == TokKind::Lower
+        && lower_flags(k, s, toks, a - 2) & w::MOTION != 0
+    {
+        return Some(EntityKind::Place); // "travelled to X", "launched from X"
     }
     if prev & w::CONN_OF != 0 && a > 1 && lower_flags(k, s, toks, a - 2) & w::PLACE_OF != 0 {
         return Some(EntityKind::Place);
@@ -126,12 +142,18 @@ pub fn classify(k: &Knowledge, s: &str, toks: &[Tok], sg: &Seg) -> Option<Guess>
             return None; // "B", "T20", "Aditya-L1"
         }
     }
+    if toks[a..b].iter().all(|t| t.kind != TokKind::Cap || k.word(t.text(s)) & w::STOP != 0) && ncap > 1 {
+        return None; // "New Year": common words only
+    }
     if sg.person_cue || sg.particle {
         return strong(EntityKind::Person);
     }
     if ncap >= 2 {
         if toks[a..b].iter().any(|t| t.has(INITIAL)) {
             return strong(EntityKind::Person);
+        }
+        if ctx == Some(EntityKind::Place) && !last.has(POSS) {
+            return strong(EntityKind::Place); // "in Rae Bareli", not "in Donald Trump's"
         }
         if ff & w::GIVEN != 0 && !(ff & w::GIVEN_WEAK != 0 && sent_init) {
             return strong(EntityKind::Person);
@@ -144,8 +166,12 @@ pub fn classify(k: &Knowledge, s: &str, toks: &[Tok], sg: &Seg) -> Option<Guess>
             }
             let head = k.phrase(text_of(s, toks, a, cut));
             let tail = k.phrase(text_of(s, toks, cut, b));
-            let place = |p: Option<super::knowledge::Phrase>| p.is_some_and(|p| p.kind != EntityKind::Person);
-            if place(head) != place(tail) {
+            let known = |p: Option<super::knowledge::Phrase>| p.is_some_and(|p| p.kind != EntityKind::Person);
+            let head_common = toks[a..cut].iter().all(|t| k.word(t.text(s)) & (w::STOP | w::DEMONYM) != 0);
+            if head_common && tail.is_some_and(|p| p.kind == EntityKind::Place) {
+                return strong(EntityKind::Place); // "Latin America", "Northern Ireland"
+            }
+            if known(head) != known(tail) || tail.is_some_and(|p| p.kind == EntityKind::Org) {
                 return strong(EntityKind::Org);
             }
         }
@@ -176,10 +202,7 @@ pub fn classify(k: &Knowledge, s: &str, toks: &[Tok], sg: &Seg) -> Option<Guess>
     }
     let weak_place = k.phrase(text).is_some_and(|p| p.kind == EntityKind::Place);
     let kind = ctx.unwrap_or(if weak_place && !sg.person_cue { EntityKind::Place } else { EntityKind::Person });
-    let kind = if ctx.is_none() && a > 0 && lower_flags(k, s, toks, a - 1) & w::CONN_THE != 0 && ff & w::GIVEN == 0 {
-        EntityKind::Org
-    } else {
-        kind
-    };
+    let kind =
+        if ctx.is_none() && ff & w::GIVEN == 0 && !weak_place && !sg.person_cue { EntityKind::Org } else { kind };
     Some(Guess { context: ctx.is_some(), ..Guess::new(kind, Strength::Weak) })
 }

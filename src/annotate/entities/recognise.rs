@@ -247,6 +247,14 @@ fn segment_run(k: &Knowledge, s: &str, toks: &[Tok], start: usize, end: usize, s
             continue;
         }
         let word = t.text(s);
+        if cur.is_none() && matches!(word, "Storm" | "Hurricane" | "Typhoon" | "Cyclone" | "Operation" | "Tropical") {
+            // named storms and operations are events, not people: skip the capitalised words
+            p += 1;
+            while p < end && toks[p].kind == TokKind::Cap {
+                p += 1;
+            }
+            continue;
+        }
         let f = k.word(word);
         let known = known_prefix(k, s, toks, p, end);
         if known == 0 {
@@ -275,9 +283,10 @@ fn segment_run(k: &Knowledge, s: &str, toks: &[Tok], start: usize, end: usize, s
             } else if f & w::DEMONYM != 0 {
                 !chunk_ends_org(k, s, toks, p, end)
             } else if f & w::STOP != 0 {
-                f & w::CUE == 0 && !chunk_ends_org(k, s, toks, p, end)
+                // alone it stays, as a weak guess ("Head" after "Travis Head")
+                next_cap && f & w::CUE == 0 && !chunk_ends_org(k, s, toks, p, end)
             } else if f & w::HONOR_PART != 0 {
-                !chunk_ends_org(k, s, toks, p, end) // "Acting U.S. Attorney ..."
+                next_cap && !chunk_ends_org(k, s, toks, p, end) // "Acting U.S. Attorney ..."
             } else {
                 false
             };
@@ -341,7 +350,11 @@ fn merge_segs(k: &Knowledge, s: &str, toks: &[Tok], segs: &mut Vec<Seg>) {
             }
             let head = a.of_head.or(head);
             let first_conn = k.word(toks[a.b].text(s));
-            if whole_known {
+            // "Commission on Thursday": a right side of only common words is no part of a name
+            let b_has_name = toks[b.a..b.b].iter().any(|t| t.kind == TokKind::Cap && k.word(t.text(s)) & w::TIME == 0);
+            if !whole_known && !b_has_name {
+                merged = None;
+            } else if whole_known {
                 merged = Some(Seg { b: b.b, ..a });
             } else if first_conn & w::CONN_OF != 0 && head.is_some() {
                 merged = Some(Seg { b: b.b, of_head: head, ..a });
@@ -410,6 +423,7 @@ fn settle(k: &Knowledge, units: &[Unit<'_>], found: &[Found]) -> Vec<Candidate> 
         let t = text(f);
         let g = f.guess;
         let mut canon = g.canon;
+        let mut guessed = false;
         let kind = match g.strength {
             // "Jordan" after "Jim Jordan": the article's person, not the country
             Strength::Strong if g.place_word && surnames.contains(t) => {
@@ -420,8 +434,13 @@ fn settle(k: &Knowledge, units: &[Unit<'_>], found: &[Found]) -> Vec<Candidate> 
             Strength::Weak if surnames.contains(t) => Some(EntityKind::Person),
             Strength::Weak if g.stop => names.get(t).copied().filter(|_| g.context || !f.sent_initial),
             Strength::Weak => {
+                guessed = !g.context;
                 if let Some(&kd) = names.get(t) {
+                    guessed = false;
                     Some(kd)
+                } else if let Some(kd) = listed_with(units, found, f, &out) {
+                    guessed = false;
+                    Some(kd) // "in Rae Bareli and Wayanad"
                 } else if f.sent_initial {
                     // "Judges said": a capitalised plural at a sentence start is a common noun
                     (mid.contains(t) || (g.context && !t.ends_with('s'))).then_some(g.kind)
@@ -431,10 +450,18 @@ fn settle(k: &Knowledge, units: &[Unit<'_>], found: &[Found]) -> Vec<Candidate> 
             }
         };
         if let Some(kind) = kind {
-            out.push(Candidate { unit: f.unit, start: f.start, end: f.end, kind, canon, site: g.site });
+            out.push(Candidate { unit: f.unit, start: f.start, end: f.end, kind, canon, site: g.site, guessed });
         }
     }
     out
+}
+
+/// The type of the mention just before `f` when only "and", "or" or a comma separates them.
+fn listed_with(units: &[Unit<'_>], found: &[Found], f: &Found, out: &[Candidate]) -> Option<EntityKind> {
+    let prev = out.last().filter(|c| c.unit == f.unit && c.end <= f.start && !c.guessed)?;
+    let gap = units.get(f.unit as usize)?.text.get(prev.end as usize..f.start as usize)?;
+    let _ = found;
+    matches!(gap, " and " | " or " | ", " | ", and " | " & ").then_some(prev.kind)
 }
 
 /// Surface texts of the article's mentions, for Title Case headlines.
@@ -495,7 +522,7 @@ fn headline_spans(
                 break;
             }
             if let Some(ph) = k.phrase(t) {
-                if !ph.weak && (l > 1 || k.word(t) & (w::STOP | w::GIVEN) == 0) {
+                if !ph.weak && (l > 1 || k.word(t) & (w::STOP | w::GIVEN | w::CUE) == 0) {
                     hit = Some((l, ph.kind, ph.canon, ph.site));
                     break;
                 }
@@ -506,7 +533,15 @@ fn headline_spans(
         }
         match hit {
             Some((l, kind, canon, site)) => {
-                out.push(Candidate { unit, start: toks[p].start, end: toks[p + l - 1].end, kind, canon, site });
+                out.push(Candidate {
+                    unit,
+                    start: toks[p].start,
+                    end: toks[p + l - 1].end,
+                    kind,
+                    canon,
+                    site,
+                    guessed: false,
+                });
                 p += l;
             }
             None => p += 1,
