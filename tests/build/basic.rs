@@ -47,7 +47,10 @@ fn digest_groups_articles_by_day_newest_first() {
     assert_eq!(page.texts("main section.day h2"), ["Wednesday 13 March 2024", "Tuesday 12 March 2024"]);
     // Cards sit inside their day.
     let first_day = page.part("section.day[aria-labelledby=day-2024-03-13]");
-    assert_eq!(first_day.texts("article.card h3"), ["Ferry services resume as harbour clears", "Pilots call off planned strike"]);
+    assert_eq!(
+        first_day.texts("article.card h3"),
+        ["Ferry services resume as harbour clears", "Pilots call off planned strike"]
+    );
 
     // Title, link, date, source domain and the front matter's summary.
     let ferries = card(&page, "ferries-resume");

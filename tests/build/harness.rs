@@ -113,9 +113,8 @@ impl Site {
     /// A page of the output folder `out` (relative to the site), parsed.
     pub fn page_in(&self, out: &str, rel: &str) -> Page {
         let path = self.root.join(out).join(rel);
-        let text = fs::read_to_string(&path).unwrap_or_else(|e| {
-            panic!("no page {out}/{rel} ({e}); the output has:\n{}", self.files(out).join("\n"))
-        });
+        let text = fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("no page {out}/{rel} ({e}); the output has:\n{}", self.files(out).join("\n")));
         Page { path: format!("{out}/{rel}"), html: Html::parse_document(&text) }
     }
 

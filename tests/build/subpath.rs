@@ -111,7 +111,10 @@ fn sub_path_pages_link_where_expected() {
     let page2 = site.page("page/2/index.html");
     assert_eq!(page2.attrs("nav.pagination a[rel=prev]", "href"), ["/digest/"]);
     let article = site.page("articles/lighthouse-restored/index.html");
-    assert_eq!(article.attr("link[rel=canonical]", "href"), "https://user.github.io/digest/articles/lighthouse-restored/");
+    assert_eq!(
+        article.attr("link[rel=canonical]", "href"),
+        "https://user.github.io/digest/articles/lighthouse-restored/"
+    );
     assert_eq!(article.attrs("main header .tags a", "href"), ["/digest/tags/heritage/", "/digest/tags/coast/"]);
     // External links and images in Markdown are left alone.
     assert_eq!(article.attrs("main .text img", "src"), ["https://images.example.com/lighthouse.jpg"]);
