@@ -166,6 +166,9 @@ fn markdown_raw_html_is_sanitised() {
         page.attrs("a[href]", "href").iter().all(|h| !h.trim().to_ascii_lowercase().starts_with("javascript:")),
         "javascript: links removed"
     );
+    // A link whose URL was stripped stays a valid placeholder `<a>` (no rel without href).
+    assert_eq!(page.texts("main .text a:not([href])"), ["Port notice"]);
+    assert_eq!(page.count("main .text a[rel]:not([href])"), 0);
     // Harmless markup stays.
     assert_eq!(page.text("main .text p b"), "harbour");
     assert_eq!(page.attr("main .text a[href^='https://archive']", "href"), "https://archive.example.net/notices");
