@@ -48,10 +48,6 @@ impl Site {
         Site { _tmp: tmp, root }
     }
 
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
     /// A path inside the site.
     pub fn path(&self, rel: &str) -> PathBuf {
         self.root.join(rel)
