@@ -221,8 +221,8 @@ impl Settings {
             )
             .into());
         }
-        let output_dir = overrides.output_dir.clone().or(raw.output_dir).unwrap_or_else(|| PathBuf::from("public"));
-        let output_dir = if output_dir.is_absolute() { output_dir } else { root.join(output_dir) };
+        let output_written = overrides.output_dir.clone().or(raw.output_dir).unwrap_or_else(|| PathBuf::from("public"));
+        let output_dir = if output_written.is_absolute() { output_written.clone() } else { root.join(&output_written) };
         let output_dir = std::path::absolute(&output_dir).unwrap_or(output_dir);
 
         let settings = Settings {
@@ -245,12 +245,19 @@ impl Settings {
             feed_entries: raw.feeds.entries,
             root,
         };
-        settings.check_output_dir()?;
+        if let Err(why) = settings.check_output_dir() {
+            let shown = output_written.display().to_string().replace('\\', "/");
+            let msg = format!("{shown:?}: {why}; choose a folder of its own, such as \"public\"");
+            if overrides.output_dir.is_some() {
+                bail!("refusing --output-dir {msg}");
+            }
+            return Err(site_error(key_line("output_dir"), format!("refusing output_dir {msg}")).into());
+        }
         Ok(settings)
     }
 
-    /// Refuses output folders whose replacement would destroy the site's own files.
-    fn check_output_dir(&self) -> Result<()> {
+    /// Refuses output folders whose replacement would destroy the site's own files; says why.
+    fn check_output_dir(&self) -> Result<(), String> {
         let out = normalise(&self.output_dir);
         let root = normalise(&self.root);
         let protected = [
@@ -260,23 +267,19 @@ impl Settings {
             (&normalise(&self.static_dir), "static/"),
         ];
         for (dir, what) in protected {
-            if out == *dir || dir.starts_with(&out) {
-                bail!(
-                    "refusing output_dir {}: it is {} or contains it, and building replaces the whole output folder.\n\
-                     Set output_dir in {SITE_FILE} (or --output-dir) to a folder of its own, such as \"public\"",
-                    self.output_dir.display(),
-                    if out == *dir { what.to_string() } else { format!("a parent of {what}") }
-                );
+            if out == *dir {
+                return Err(format!("it is {what}, and building replaces the whole output folder"));
+            }
+            if dir.starts_with(&out) {
+                return Err(format!("it contains {what}, and building replaces the whole output folder"));
             }
         }
-        if out.starts_with(normalise(&self.content_dir))
-            || out.starts_with(normalise(&self.templates_dir))
-            || out.starts_with(normalise(&self.static_dir))
+        for (dir, what) in
+            [(&self.content_dir, "content/"), (&self.templates_dir, "templates/"), (&self.static_dir, "static/")]
         {
-            bail!(
-                "refusing output_dir {}: it lies inside the site's sources; choose a folder such as \"public\"",
-                self.output_dir.display()
-            );
+            if out.starts_with(normalise(dir)) {
+                return Err(format!("it lies inside {what}, which holds the site's sources"));
+            }
         }
         Ok(())
     }

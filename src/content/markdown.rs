@@ -157,7 +157,11 @@ fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<(Fence, &'a str,
 }
 
 fn parse_toml(path: &Path, fm: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
-    let mut table: toml::Table = toml::from_str(fm).map_err(|e| vec![toml_diagnostic(path, fm, 1, &e)])?;
+    let mut table: toml::Table = toml::from_str(fm).map_err(|e| {
+        let mut d = toml_diagnostic(path, fm, 1, &e);
+        d.message = format!("invalid TOML front matter: {}", d.message);
+        vec![d]
+    })?;
     if let Some(toml::Value::Datetime(d)) = table.get("date") {
         let d = d.to_string();
         table.insert("date".into(), toml::Value::String(d));
@@ -174,7 +178,8 @@ fn parse_yaml(path: &Path, fm: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
         match e.location() {
             Some(loc) if !msg.starts_with("unknown field") => {
-                vec![Diagnostic::at(path, loc.line() as u32 + 1, explain_serde_message(&msg))]
+                let text = format!("invalid YAML front matter: {}", explain_serde_message(&msg));
+                vec![Diagnostic::at(path, loc.line() as u32 + 1, text)]
             }
             _ => vec![field_diagnostic(path, fm, &msg)],
         }
@@ -389,7 +394,9 @@ mod tests {
     #[test]
     fn broken_front_matter() {
         let e = errors("+++\ntitle = \"T\ndate = 2022-03-30\n+++\nBody.\n");
-        assert!(e[0].starts_with("content/a.md:2: "), "{e:?}");
+        assert!(e[0].starts_with("content/a.md:2: invalid TOML front matter: "), "{e:?}");
+        let e = errors("---\ntitle: [T\ndate: 2022-03-30\n---\nBody.\n");
+        assert!(e[0].starts_with("content/a.md:") && e[0].contains(": invalid YAML front matter: "), "{e:?}");
         assert_eq!(
             errors("+++\ntitle = \"T\"\n"),
             vec![

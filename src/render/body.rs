@@ -130,7 +130,10 @@ fn is_safe_url(url: &str) -> bool {
 
 fn sanitiser() -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::default();
-    b.add_generic_attributes(["id", "class", "title"])
+    // No added rel: a link whose unsafe URL is stripped would be left as an `<a rel>` without
+    // href, which is invalid HTML.
+    b.link_rel(None)
+        .add_generic_attributes(["id", "class", "title"])
         .add_tag_attributes("a", ["data-entity"])
         .add_tag_attributes("time", ["datetime"])
         .add_tags(["time"]);

@@ -89,7 +89,12 @@ pub fn template_diagnostic(root: &Path, dir: &Path, err: &tera::Error) -> Diagno
     let name = full.split('\'').nth(1).unwrap_or("").to_string();
     let file = dir.join(&name);
     let path = if name.is_empty() { dir.to_path_buf() } else { file.strip_prefix(root).unwrap_or(&file).to_path_buf() };
-    let line = full.split("--> ").nth(1).and_then(|rest| rest.split(':').next()).and_then(|l| l.trim().parse().ok());
+    let at = full.split("--> ").nth(1).and_then(|rest| rest.split_whitespace().next()).and_then(|p| p.split_once(':'));
+    let line = at.and_then(|(l, _)| l.parse().ok());
+    // A parse error is drawn as a code frame (`--> 4:7`, the line, a caret, `= what`): keep the what.
+    if let (Some((_, column)), Some(what)) = (at, full.lines().find_map(|l| l.trim().strip_prefix("= "))) {
+        return Diagnostic::new(path, line, format!("template syntax error at column {column}: {what}"));
+    }
     let message = full.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
     Diagnostic::new(path, line, format!("template error: {message}"))
 }
@@ -114,6 +119,9 @@ mod tests {
         assert!(load(tmp.path(), &dir).is_ok());
         std::fs::write(dir.join("404.html"), "{% if %}\n").unwrap();
         let d = load(tmp.path(), &dir).unwrap_err();
-        assert!(d[0].to_string().starts_with("templates/404.html:1: template error"), "{}", d[0]);
+        assert_eq!(
+            d[0].to_string(),
+            "templates/404.html:1: template syntax error at column 7: expected a value that can be negated"
+        );
     }
 }
