@@ -89,7 +89,9 @@ fn xml_urls(doc: &roxmltree::Document<'_>, urls: &mut Vec<(String, String)>, pro
     match (ns, root.tag_name().name()) {
         (Some(atom::NAMESPACE), "feed") => {
             check_atom(root, problems);
-            for link in root.descendants().filter(|n| n.has_tag_name((atom::NAMESPACE, "link"))) {
+            // `rel="via"` is an entry's source: another site, even on the same host.
+            let links = root.descendants().filter(|n| n.has_tag_name((atom::NAMESPACE, "link")));
+            for link in links.filter(|l| l.attribute("rel") != Some("via")) {
                 if let Some(href) = link.attribute("href") {
                     urls.push((href.to_string(), format!("<link href=\"{href}\">")));
                 }

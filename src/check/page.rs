@@ -71,6 +71,11 @@ pub fn scan(path: &str, html: &str, base: &BaseUrl) -> Scan {
 }
 
 fn collect_links(tag: &Tag<'_>, out: &mut Vec<Link>) {
+    // `rel="external"` marks a link that leaves the site (an article's source), even when it
+    // happens to be on the same host.
+    if tag.attr("rel").is_some_and(|rel| rel.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("external"))) {
+        return;
+    }
     let name = tag.name.to_ascii_lowercase();
     let mut push = |attr: &'static str, url: &str| {
         out.push(Link { tag: name.clone(), attr, url: url.to_string() });
@@ -107,7 +112,8 @@ mod tests {
         let html = "<html><head><link rel=\"canonical\" href=\"https://x.org/d/a/\">\
                     <meta property=\"og:url\" content=\"https://x.org/d/a/\"><meta name=\"description\" content=\"/no\">\
                     </head><body><h2 id=\"a\">A</h2><p id=\"a\"><a name=\"old\" href=\"#a\">x</a>\
-                    <img srcset=\"i1.png 1x, i2.png 2x\" src=\"i.png\" alt=\"\"></p></body></html>";
+                    <img srcset=\"i1.png 1x, i2.png 2x\" src=\"i.png\" alt=\"\"></p>\
+                    <a rel=\"external nofollow\" href=\"https://x.org/d/source\">s</a></body></html>";
         let scan = scan("a/index.html", html, &base);
         assert_eq!(scan.base, "https://x.org/d/a/");
         assert!(scan.ids.contains("a") && scan.ids.contains("old"));
