@@ -73,8 +73,8 @@ impl<'a> Iterator for Tags<'a> {
         loop {
             let lt = self.at + memchr::memchr(b'<', &bytes[self.at..])?;
             let rest = &self.html[lt..];
-            if rest.starts_with("<!--") {
-                self.at = rest[4..].find("-->").map_or(bytes.len(), |i| lt + 4 + i + 3);
+            if let Some(comment) = rest.strip_prefix("<!--") {
+                self.at = comment.find("-->").map_or(bytes.len(), |i| lt + 4 + i + 3);
                 continue;
             }
             match bytes.get(lt + 1) {
