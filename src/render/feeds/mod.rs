@@ -1,6 +1,7 @@
 //! Feeds and crawler files: Atom 1.0 (`atom.xml`, `tags/<slug>/atom.xml`,
 //! `entities/<id>/atom.xml`), JSON Feed 1.1 (`feed.json`, `tags/<slug>/feed.json`),
-//! `sitemap.xml` and `robots.txt`; and the iCalendar writer for the timeline ([`ics`]).
+//! `sitemap.xml`, `robots.txt` and `timeline.ics` (the timeline's days and weeks as calendar
+//! events, written by [`ics`]).
 //!
 //! Steps:
 //! 1. plan every feed: its head and its newest `feed_entries` articles;
@@ -107,7 +108,64 @@ pub fn feeds(site: &Site<'_>, settings: &Settings, body: &(dyn Fn(usize) -> Stri
         .enumerate()
         .map(|(i, &need)| need.then(|| prepare(&site.corpus.articles[i], settings, &body(i))))
         .collect();
-    plans.par_iter().flat_map_iter(|p| write(p, &prepared)).collect()
+    let mut files: Vec<(String, Vec<u8>)> = plans.par_iter().flat_map_iter(|p| write(p, &prepared)).collect();
+    if !site.timeline.is_empty() {
+        files.push(("timeline.ics".into(), ics::calendar(&timeline_events(site, settings)).into_bytes()));
+    }
+    files
+}
+
+/// Periods of the timeline longer than this are left out of the calendar: a month or a year
+/// would cover it with bars.
+const MAX_EVENT_DAYS: i64 = 7;
+/// Sentences quoted in an event's description.
+const MAX_EVENT_SENTENCES: usize = 10;
+
+/// One all-day event per day or week of the timeline: the first sentence that refers to it as
+/// the summary, every sentence (with its article and report date) as the description.
+pub fn timeline_events(site: &Site<'_>, settings: &Settings) -> Vec<ics::IcsEvent> {
+    let host_path = settings.base_url.to_string();
+    let host_path = host_path.split_once("://").map_or(host_path.as_str(), |(_, rest)| rest).to_string();
+    let timeline_url = settings.base_url.absolute(urls::TIMELINE);
+    let sentence = |r: &crate::model::timeline::Reference| {
+        let article = &site.corpus.articles[r.article];
+        let unit = site.notes.articles[r.article].dates[r.note].unit as usize;
+        (article, article.units.get(unit).map_or("", |u| u.text.as_str()))
+    };
+    site.timeline
+        .iter()
+        .filter(|g| (g.last_day - g.first_day).num_days() < MAX_EVENT_DAYS && !g.references.is_empty())
+        .map(|g| {
+            let label = crate::model::timeline::label(&g.value);
+            let (_, first) = sentence(&g.references[0]);
+            let mut description = String::new();
+            for r in g.references.iter().take(MAX_EVENT_SENTENCES) {
+                let (article, text) = sentence(r);
+                description.push_str(&format!(
+                    "{text}\n— {} ({})\n\n",
+                    article.title,
+                    views::date_label(article.published)
+                ));
+            }
+            ics::IcsEvent {
+                uid: format!("{}@{host_path}", g.anchor()),
+                start: g.first_day,
+                end_inclusive: g.last_day,
+                summary: format!("{label}: {}", shorten(first, 120)),
+                description: description.trim_end().to_string(),
+                url: format!("{timeline_url}#{}", g.anchor()),
+            }
+        })
+        .collect()
+}
+
+/// `text` cut at a word boundary to about `max` characters, with an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a).trim_end_matches([',', ';', ':']))
 }
 
 fn plans<'a>(site: &Site<'_>, settings: &'a Settings) -> Vec<Plan<'a>> {

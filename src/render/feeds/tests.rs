@@ -284,3 +284,40 @@ fn json_ld_points_at_entity_pages_with_schema_types() {
     assert_eq!(doc["@type"], "Person");
     assert_eq!(doc["sameAs"], "https://en.wikipedia.org/wiki/ismailia");
 }
+
+#[test]
+fn timeline_calendar_has_one_event_per_day_or_week() {
+    use crate::annotate::dates::Timex;
+    use crate::annotate::DateNote;
+    let day = |m, d| Timex::Day(chrono::NaiveDate::from_ymd_opt(2021, m, d).unwrap());
+    let note = |value| DateNote { unit: 1, start: 0, end: 3, value, modifier: None, until: None };
+    let (corpus, mut notes, settings) = (corpus(), notes(), settings());
+    notes.articles[2].dates = vec![note(day(3, 23)), note(Timex::Month { year: 2021, month: 3 })];
+    notes.articles[1].dates = vec![note(day(3, 23)), note(Timex::Week { year: 2021, week: 12 })];
+    let site = Site::build(&corpus, &notes);
+    let events = timeline_events(&site, &settings);
+    let values: Vec<(String, String, String)> =
+        events.iter().map(|e| (e.uid.clone(), e.start.to_string(), e.end_inclusive.to_string())).collect();
+    assert_eq!(
+        values,
+        [
+            ("d-2021-W12@example.org/digest/".into(), "2021-03-22".into(), "2021-03-28".into()),
+            ("d-2021-03-23@example.org/digest/".into(), "2021-03-23".into(), "2021-03-23".into()),
+        ],
+        "chronological, the month left out"
+    );
+    let aground = &events[1];
+    assert_eq!(aground.url, "https://example.org/digest/timeline.html#d-2021-03-23");
+    assert_eq!(aground.summary, "23 March 2021: The Ever Given ran aground in the Suez Canal.", "oldest report first");
+    assert!(aground.description.contains("— Court orders seizure (13 April 2021)"), "{}", aground.description);
+    let files: HashMap<String, Vec<u8>> = feeds(&site, &settings, &body).into_iter().collect();
+    let ics = String::from_utf8(files["timeline.ics"].clone()).unwrap();
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2);
+    assert!(!build().contains_key("timeline.ics"), "no timeline, no calendar");
+}
+
+#[test]
+fn shortens_at_word_boundaries() {
+    assert_eq!(shorten("short", 10), "short");
+    assert_eq!(shorten("one two, three four", 12), "one two…");
+}
