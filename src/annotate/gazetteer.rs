@@ -8,21 +8,9 @@ use serde::Deserialize;
 use crate::diagnostics::Diagnostic;
 use crate::settings::toml_diagnostic;
 
+pub use super::entities::GazetteerEntry;
+#[cfg(test)]
 use super::EntityKind;
-
-/// One `[[entity]]` table.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct GazetteerEntry {
-    pub name: String,
-    #[serde(rename = "type")]
-    pub kind: EntityKind,
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    pub description: Option<String>,
-    pub link: Option<String>,
-    pub image: Option<String>,
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

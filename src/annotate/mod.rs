@@ -7,10 +7,9 @@
 //! corpus and does not depend on the order articles were read in.
 
 pub mod dates;
+pub mod entities;
 pub mod export;
 pub mod gazetteer;
-
-use serde::{Deserialize, Serialize};
 
 use rayon::prelude::*;
 
@@ -18,7 +17,7 @@ use crate::content::{Article, Corpus};
 use crate::diagnostics::Diagnostic;
 use crate::settings::{DateOrder, Settings};
 
-pub use gazetteer::GazetteerEntry;
+pub use entities::{EntityKind, GazetteerEntry, Knowledge};
 
 /// Everything annotation found, indexed like `corpus.articles`.
 #[derive(Debug, Default)]
@@ -55,24 +54,6 @@ pub struct Mention {
     pub end: u32,
     /// Index into [`Annotations::entities`].
     pub entity: u32,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum EntityKind {
-    Person,
-    Place,
-    Org,
-}
-
-impl EntityKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityKind::Person => "PERSON",
-            EntityKind::Place => "PLACE",
-            EntityKind::Org => "ORG",
-        }
-    }
 }
 
 /// One linked entity.
@@ -127,13 +108,73 @@ pub fn find_article_dates(article: &Article, options: &dates::DateOptions) -> Ve
     out
 }
 
-/// Runs every annotation pass over the corpus.
-pub fn run(corpus: &Corpus, _gazetteer: &[GazetteerEntry], settings: &Settings) -> Annotations {
-    let options = date_options(settings);
-    let articles = corpus
-        .articles
-        .par_iter()
-        .map(|a| ArticleNotes { mentions: Vec::new(), dates: find_article_dates(a, &options) })
+/// What annotation finds in one article on its own, before corpus-wide linking. The dev server
+/// keeps these to redo only the articles that changed.
+#[derive(Clone, Debug, Default)]
+pub struct Scan {
+    pub candidates: Vec<entities::Candidate>,
+    pub dates: Vec<DateNote>,
+}
+
+/// Recognises the entity candidates and finds the dates of one article.
+pub fn scan(knowledge: &Knowledge, article: &Article, options: &dates::DateOptions) -> Scan {
+    let units: Vec<entities::Unit<'_>> =
+        article.units.iter().map(|u| entities::Unit { text: &u.text, headline: u.headline }).collect();
+    Scan { candidates: entities::recognise(knowledge, &units), dates: find_article_dates(article, options) }
+}
+
+/// Links the scans of every article (indexed like `corpus.articles`) into the corpus's entities.
+pub fn link(knowledge: &Knowledge, corpus: &Corpus, scans: &[Scan]) -> Annotations {
+    let candidates: Vec<Vec<entities::Candidate>> = scans.iter().map(|s| s.candidates.clone()).collect();
+    let linked = entities::link(knowledge, candidates, |a, c| {
+        corpus.articles[a].units[c.unit as usize].text.get(c.start as usize..c.end as usize).unwrap_or("")
+    });
+    let site = knowledge.site_entries();
+    let entities = linked
+        .entities
+        .into_iter()
+        .map(|e| {
+            let entry = e.gazetteer.and_then(|g| site.get(g));
+            Entity {
+                id: e.id,
+                name: e.name,
+                kind: e.kind,
+                aliases: e.aliases,
+                description: entry.and_then(|g| g.description.clone()),
+                link: entry.and_then(|g| g.link.clone()),
+                image: entry.and_then(|g| g.image.clone()),
+            }
+        })
         .collect();
-    Annotations { entities: Vec::new(), articles }
+    let articles = linked
+        .articles
+        .into_iter()
+        .zip(scans)
+        .map(|(found, scan)| {
+            let mut mentions: Vec<Mention> = found
+                .into_iter()
+                .map(|(c, e)| Mention { unit: c.unit, start: c.start, end: c.end, entity: e as u32 })
+                .collect();
+            mentions.sort_by_key(|m| (m.unit, m.start));
+            let dates = scan
+                .dates
+                .iter()
+                .filter(|d| {
+                    let lo = mentions.partition_point(|m| (m.unit, m.end) <= (d.unit, d.start));
+                    !mentions.get(lo).is_some_and(|m| m.unit == d.unit && m.start < d.end)
+                })
+                .copied()
+                .collect();
+            ArticleNotes { mentions, dates }
+        })
+        .collect();
+    Annotations { entities, articles }
+}
+
+/// Runs every annotation pass over the corpus.
+pub fn run(corpus: &Corpus, gazetteer: &[GazetteerEntry], settings: &Settings) -> Annotations {
+    let knowledge = Knowledge::new(gazetteer);
+    let options = date_options(settings);
+    let scans: Vec<Scan> = corpus.articles.par_iter().map(|a| scan(&knowledge, a, &options)).collect();
+    link(&knowledge, corpus, &scans)
 }

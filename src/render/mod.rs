@@ -420,7 +420,10 @@ impl<'a> Renderer<'a> {
                         let unit = &article.units[u as usize];
                         let spans = spans::marks(notes, u, e as u32);
                         let mut text = String::new();
-                        html::annotated_into(&mut text, &unit.text, 0, &spans);
+                        let (from, to) = spans
+                            .first()
+                            .map_or((0, unit.text.len()), |sp| html::sentence_around(&unit.text, sp.start, sp.end));
+                        html::annotated_into(&mut text, &unit.text[from..to], from, &spans);
                         Sentence {
                             html: text,
                             url: format!(

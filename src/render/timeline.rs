@@ -11,7 +11,7 @@ use serde_json::json;
 use crate::model::timeline::{self, Group, Reference};
 use crate::model::urls;
 
-use super::html::{annotated_into, Span};
+use super::html::{annotated_into, sentence_around, Span};
 use super::{views, EntityLink, Renderer};
 
 /// Sentences shown per period on the timeline page.
@@ -49,9 +49,10 @@ impl Renderer<'_> {
         let notes = &self.site.notes.articles[r.article];
         let d = &notes.dates[r.note];
         let unit = &article.units[d.unit as usize];
-        let mut html = String::with_capacity(unit.text.len() + 16);
+        let (from, to) = sentence_around(&unit.text, d.start as usize, d.end as usize);
+        let mut html = String::with_capacity(to - from + 16);
         let mark = [Span { start: d.start as usize, end: d.end as usize, open: "<mark>".into(), close: "</mark>" }];
-        annotated_into(&mut html, &unit.text, 0, &mark);
+        annotated_into(&mut html, &unit.text[from..to], from, &mark);
         let mut entities: Vec<u32> = Vec::new();
         if with_entities {
             let lo = notes.mentions.partition_point(|m| m.unit < d.unit);

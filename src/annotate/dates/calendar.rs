@@ -3,7 +3,7 @@
 //! ("March 1-5", "March 1 to April 5", "1-5 March", "between 1 and 3 April", "March to May").
 
 use super::context::Ctx;
-use super::lexicon::{self, OF_HEADS, STRONG_CUES};
+use super::lexicon::{self, DASH_MODIFIERS, OF_HEADS, STRONG_CUES};
 use super::normalise::{self, Rel};
 use super::phrase::{self, YearSpec};
 use super::timex::Timex;
@@ -140,7 +140,7 @@ fn day_values(
     let p = ctx.published;
     let first_date = match year {
         Some((spec, _)) => ymd(spec.resolve(ctx.year())?, first)?,
-        None => normalise::nearest_day(p, first.0, first.1, ctx.future(start))?,
+        None => normalise::nearest_day(p, first.0, first.1, || ctx.future(start))?,
     };
     let until = match last {
         None => None,
@@ -164,10 +164,16 @@ fn ymd(year: i32, (m, d): MonthDay) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::from_ymd_opt(year, m, d)
 }
 
-/// "March", "March 2022", "last March", "March last year", "March to May".
+/// "March", "March 2022", "last March", "March last year", "March to May",
+/// "October 2022 and February 2023", "the July-September quarter".
 fn month_only(ctx: &Ctx, trig: Tok, month: u32, abbrev: bool, name_end: usize) -> Option<DateMention> {
     let between = phrase::between_before(ctx, trig.start);
     let range = month_range_tail(ctx, name_end, between);
+    if let Some((m2, e)) = range {
+        if let Some(q) = quarter_of_months(ctx, trig, month, m2, e) {
+            return Some(q);
+        }
+    }
     let mut end = range.map_or(name_end, |r| r.1);
     let year = phrase::year_after(ctx, end, false, true);
     if let Some((_, e)) = year {
@@ -190,9 +196,39 @@ fn month_only(ctx: &Ctx, trig: Tok, month: u32, abbrev: bool, name_end: usize) -
             let y2 = if m2 > m1 { year } else { year.checked_add(1)? };
             Some(Timex::Month { year: y2, month: m2 })
         }
+        (None, _) if year.is_some() => month_year_tail(ctx, end, between, value).map(|(u, e)| {
+            end = e;
+            u
+        }),
         _ => None,
     };
     Some(mention(start, end, value, until))
+}
+
+/// "… to February 2023" after a month with its year: the later month and where it ends.
+fn month_year_tail(ctx: &Ctx, pos: usize, between: bool, first: Timex) -> Option<(Timex, usize)> {
+    let c = ctx.next(pos).filter(|c| phrase::is_connector(ctx, *c, between))?;
+    let t = ctx.next(c.end)?;
+    let (m2, ab) = phrase::month_word(ctx, t)?;
+    let (spec, end) = phrase::year_after(ctx, phrase::month_end(ctx, t, ab), false, false)?;
+    let second = Timex::Month { year: spec.resolve(ctx.year())?, month: m2 };
+    (second > first).then_some((second, end))
+}
+
+/// "the July-September quarter": three months making one quarter, then "quarter".
+fn quarter_of_months(ctx: &Ctx, trig: Tok, m1: u32, m2: u32, pos: usize) -> Option<DateMention> {
+    let q = ctx.next_word(pos, "quarter")?;
+    if m1 % 3 != 1 || m2 != m1 + 2 {
+        return None;
+    }
+    let quarter = m1 / 3 + 1;
+    let start = ctx.prev_word(trig.start, "the").map_or(trig.start, |t| t.start);
+    let year = phrase::year_after(ctx, q.end, false, true);
+    let value = match year {
+        Some((spec, _)) => Timex::Quarter { year: spec.resolve(ctx.year())?, quarter },
+        None => normalise::nearest_quarter(ctx.published, quarter, || ctx.future(start))?,
+    };
+    Some(mention(start, year.map_or(q.end, |y| y.1), value, None))
 }
 
 /// "to May", "- May", "and May" (after "between") ending a month range, unless a day follows.
@@ -220,7 +256,7 @@ fn bare_month(ctx: &Ctx, trig: Tok, month: u32, end: usize, range: bool) -> Opti
     if !month_cue(ctx, prev, month, end, range) {
         return None;
     }
-    let value = normalise::nearest_month(p, month, ctx.future(trig.start))?;
+    let value = normalise::nearest_month(p, month, || ctx.future(trig.start))?;
     Some((value, trig.start))
 }
 
@@ -236,7 +272,7 @@ fn month_cue(ctx: &Ctx, prev: Option<Tok>, month: u32, end: usize, range: bool) 
     if month == 5 || capital_follows(ctx, end) {
         return false;
     }
-    if ctx.is(prev, "the") || range {
+    if ctx.is_any(prev, &["the", "to"]) || range {
         return true;
     }
     let listed = ctx.is_any(prev, &["and", "or"]) || ctx.is_punct(prev, ',');
@@ -251,7 +287,12 @@ fn strong_cue(ctx: &Ctx, prev: Tok) -> bool {
     if ctx.is(prev, "of") {
         return ctx.prev(prev.start).is_some_and(|h| ctx.is_any(h, OF_HEADS));
     }
-    matches!(prev.punct(ctx.text), Some('-' | '‑')) && ctx.prev(prev.start).is_some_and(|m| ctx.is(m, "mid"))
+    if ctx.is(prev, "as") {
+        // "as early as September", "as late as June"
+        return ctx.prev(prev.start).is_some_and(|h| ctx.is_any(h, &["early", "late", "soon"]));
+    }
+    matches!(prev.punct(ctx.text), Some('-' | '‑'))
+        && ctx.prev(prev.start).is_some_and(|m| ctx.is_any(m, DASH_MODIFIERS))
 }
 
 /// Whether a capitalised word that is not a month follows byte `end` ("April Ryan").

@@ -1,9 +1,12 @@
 //! The read-only state every parser shares: the text, the publication date, the site options,
 //! and shorthand for reading neighbouring tokens.
 
+use std::cell::Cell;
+
 use chrono::{Datelike, NaiveDate};
 
 use super::tense;
+use super::timex::Timex;
 use super::token::{self, Tok};
 use super::NumericOrder;
 
@@ -12,6 +15,8 @@ pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub published: NaiveDate,
     pub order: NumericOrder,
+    /// The last date found so far (its end for a range), for "the following year".
+    pub anchor: Cell<Option<Timex>>,
 }
 
 impl<'a> Ctx<'a> {

@@ -38,6 +38,7 @@ pub(crate) enum Trigger {
     QuarterCode(u32),
     Quarter,
     Ago,
+    Holiday,
 }
 
 const fn full(month: u32) -> Trigger {
@@ -89,6 +90,7 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("tonight", Trigger::Deictic(Deictic::Tonight)),
     ("yesterday", Trigger::Deictic(Deictic::Yesterday)),
     ("tomorrow", Trigger::Deictic(Deictic::Tomorrow)),
+    ("day", Trigger::Unit(Unit::Day)),
     ("week", Trigger::Unit(Unit::Week)),
     ("month", Trigger::Unit(Unit::Month)),
     ("year", Trigger::Unit(Unit::Year)),
@@ -107,6 +109,12 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("q4", Trigger::QuarterCode(4)),
     ("quarter", Trigger::Quarter),
     ("ago", Trigger::Ago),
+    ("christmas", Trigger::Holiday),
+    ("easter", Trigger::Holiday),
+    ("halloween", Trigger::Holiday),
+    ("valentine", Trigger::Holiday),
+    ("boxing", Trigger::Holiday),
+    ("bastille", Trigger::Holiday),
 ];
 
 /// The trigger automaton, built once: leftmost-longest so "Sept" beats "Sep".
@@ -134,7 +142,7 @@ pub(crate) fn month_named(word: &str) -> Option<(u32, bool)> {
 
 /// The weekday a full weekday name denotes.
 pub(crate) fn weekday_named(word: &str) -> Option<Weekday> {
-    TRIGGERS[24..31].iter().find_map(|(p, t)| match *t {
+    TRIGGERS.iter().find_map(|(p, t)| match *t {
         Trigger::Weekday(w) if p.eq_ignore_ascii_case(word) => Some(w),
         _ => None,
     })
@@ -186,8 +194,25 @@ pub(crate) const STRONG_CUES: &[&str] = &[
 ];
 
 /// Heads of "X of March" that make the month a date ("the end of May").
-pub(crate) const OF_HEADS: &[&str] =
-    &["beginning", "start", "end", "middle", "month", "ides", "half", "part", "rest", "course"];
+pub(crate) const OF_HEADS: &[&str] = &[
+    "beginning",
+    "start",
+    "end",
+    "middle",
+    "month",
+    "ides",
+    "half",
+    "part",
+    "rest",
+    "course",
+    "week",
+    "weeks",
+    "weekend",
+    "days",
+];
+
+/// Words glued by a hyphen to a following date that modify it ("mid-March", "end-2022").
+pub(crate) const DASH_MODIFIERS: &[&str] = &["mid", "end", "early", "late"];
 
 /// Words before a four-digit number that make it a year ("in 2014", "since 1991").
 pub(crate) const YEAR_CUES: &[&str] = &[

@@ -12,13 +12,14 @@
 //! byte scan for numbers, then small allocation-free parsers that read only the tokens around
 //! each hit. Most sentences have no date and cost little more than the scan.
 //!
-//! Files: `scan` finds hits and dispatches; `calendar`, `numeric`, `weekday`, `relative` and
-//! `period` parse; `modifiers` adds "early" / "the end of" / "around"; `normalise` resolves
+//! Files: `scan` finds hits and dispatches; `calendar`, `numeric`, `weekday`, `relative`, `period`
+//! and `holiday` parse; `modifiers` adds "early" / "the end of" / "around"; `normalise` resolves
 //! against publication; `tense` detects future clauses; `phrase` and `token` read text;
 //! `lexicon` holds word tables; `timex` is the value type.
 
 mod calendar;
 mod context;
+mod holiday;
 mod lexicon;
 mod modifiers;
 mod normalise;
@@ -73,13 +74,14 @@ pub struct DateMention {
 /// sentences) and normalises it against `published`. Results sorted by start, non-overlapping.
 /// Never panics on any input.
 pub fn find_dates(text: &str, published: NaiveDate, options: &DateOptions) -> Vec<DateMention> {
-    let ctx = context::Ctx { text, published, order: options.numeric_order };
+    let ctx = context::Ctx { text, published, order: options.numeric_order, anchor: std::cell::Cell::new(None) };
     let mut found: Vec<DateMention> = Vec::new();
     for hit in scan::Hits::new(text) {
         if found.last().is_some_and(|m| hit_start(hit) < m.end) {
             continue;
         }
         if let Some(m) = scan::parse_hit(&ctx, hit) {
+            ctx.anchor.set(Some(m.until.unwrap_or(m.value)));
             push(&mut found, modifiers::extend(&ctx, m));
         }
     }

@@ -22,8 +22,18 @@ pub(crate) fn extend(ctx: &Ctx, mut m: DateMention) -> DateMention {
 fn modifier_before(ctx: &Ctx, pos: usize, value: Timex) -> Option<(Mod, usize)> {
     let t = ctx.prev(pos)?;
     if matches!(t.punct(ctx.text), Some('-' | '‑')) {
-        let mid = ctx.prev(t.start).filter(|m| m.touches(t) && ctx.is(*m, "mid"))?;
-        return Some((Mod::Mid, with_the(ctx, mid, value)));
+        // "mid-March", "end-2022", "early-2023", "late-May"
+        let w = ctx.prev(t.start).filter(|w| w.touches(t))?;
+        let m = if ctx.is(w, "mid") {
+            Mod::Mid
+        } else if ctx.is(w, "end") || ctx.is(w, "late") {
+            Mod::End
+        } else if ctx.is(w, "early") {
+            Mod::Start
+        } else {
+            return None;
+        };
+        return Some((m, with_the(ctx, w, value)));
     }
     let simple = [
         ("early", Mod::Start),

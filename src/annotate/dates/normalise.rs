@@ -80,11 +80,11 @@ fn years_around(y: i32, before: i32, after: i32) -> impl Iterator<Item = i32> {
 
 /// Of `candidates` (oldest first), the one nearest `p`; a tie goes to the later one in a
 /// future context and to the earlier one otherwise.
-fn nearest(p: NaiveDate, candidates: impl Iterator<Item = Timex>, future: bool) -> Option<Timex> {
+fn nearest(p: NaiveDate, candidates: impl Iterator<Item = Timex>, future: impl Fn() -> bool) -> Option<Timex> {
     let mut best: Option<(i64, Timex)> = None;
     for t in candidates {
         let Some(d) = distance(p, t) else { continue };
-        let better = best.is_none_or(|(bd, _)| d < bd || (d == bd && future));
+        let better = best.is_none_or(|(bd, _)| d < bd || (d == bd && future()));
         if better {
             best = Some((d, t));
         }
@@ -101,14 +101,28 @@ fn relative(p: NaiveDate, candidates: impl Iterator<Item = Timex>, rel: Rel, fut
             let mut c = candidates;
             c.find(|t| t.first_day() > p)
         }
-        Rel::This => nearest(p, candidates, future),
+        Rel::This => nearest(p, candidates, || future),
     }
 }
 
-/// Month `month` of the year that puts it nearest `p`.
-pub(crate) fn nearest_month(p: NaiveDate, month: u32, future: bool) -> Option<Timex> {
-    let c = years_around(p.year(), 1, 1).map(move |year| Timex::Month { year, month });
-    nearest(p, c, future)
+/// Of the years around `p`, the one whose `index(year)` is nearest `index_p` (a calendar
+/// index such as year*12+month); a tie goes to the later year in a future context.
+fn nearest_index(p: NaiveDate, index_p: i64, index: impl Fn(i32) -> i64, future: impl Fn() -> bool) -> i32 {
+    let mut best = (i64::MAX, p.year());
+    for y in years_around(p.year(), 1, 1) {
+        let d = (index(y) - index_p).abs();
+        if d < best.0 || (d == best.0 && future()) {
+            best = (d, y);
+        }
+    }
+    best.1
+}
+
+/// Month `month` of the year that puts it nearest `p` (counted in months).
+pub(crate) fn nearest_month(p: NaiveDate, month: u32, future: impl Fn() -> bool) -> Option<Timex> {
+    let index_p = i64::from(p.year()) * 12 + i64::from(p.month());
+    let year = nearest_index(p, index_p, |y| i64::from(y) * 12 + i64::from(month), future);
+    Some(Timex::Month { year, month })
 }
 
 /// Month `month` relative to `p`: "last March", "this March", "next March".
@@ -118,7 +132,7 @@ pub(crate) fn relative_month(p: NaiveDate, month: u32, rel: Rel, future: bool) -
 }
 
 /// Day `day` of month `month` in the year that puts it nearest `p`.
-pub(crate) fn nearest_day(p: NaiveDate, month: u32, day: u32, future: bool) -> Option<NaiveDate> {
+pub(crate) fn nearest_day(p: NaiveDate, month: u32, day: u32, future: impl Fn() -> bool) -> Option<NaiveDate> {
     let c = years_around(p.year(), 1, 1).filter_map(move |y| NaiveDate::from_ymd_opt(y, month, day)).map(Timex::Day);
     match nearest(p, c, future)? {
         Timex::Day(d) => Some(d),
@@ -131,28 +145,25 @@ fn seasons_around(p: NaiveDate, season: Season) -> impl Iterator<Item = Timex> {
     years_around(p.year(), 2, 1).map(move |year| Timex::Season { year, season })
 }
 
-/// Season `season` nearest `p`, or relative to it ("last summer"); "this summer" is the one of
-/// the current year (for winter: the one that contains January and February).
+/// Season `season` relative to `p` ("last summer", "next winter"), or without a relation
+/// word the one containing `p`, else the nearest; in a future clause the coming one.
 pub(crate) fn season(p: NaiveDate, season: Season, rel: Option<Rel>, future: bool) -> Option<Timex> {
+    let c = seasons_around(p, season);
     match rel {
-        Some(Rel::This) => {
-            let year = if season == Season::Winter && p.month() <= 2 { p.year().checked_sub(1)? } else { p.year() };
-            Some(Timex::Season { year, season })
+        Some(r @ (Rel::Last | Rel::Next)) => relative(p, c, r, future),
+        _ if future => {
+            let mut coming = c.filter(|t| t.last_day() >= p);
+            coming.next()
         }
-        Some(rel) => relative(p, seasons_around(p, season), rel, future),
-        None => nearest(p, seasons_around(p, season), future),
+        _ => nearest(p, c, || false),
     }
 }
 
-/// Quarter `quarter` without a year: in a future clause the nearest one, otherwise the latest
-/// one that has begun by `p` (news mostly report on quarters under way or over).
-pub(crate) fn yearless_quarter(p: NaiveDate, quarter: u32, future: bool) -> Option<Timex> {
-    let c = years_around(p.year(), 1, 1).map(move |year| Timex::Quarter { year, quarter });
-    if future {
-        nearest(p, c, true)
-    } else {
-        c.filter(|t| t.first_day() <= p).last()
-    }
+/// Quarter `quarter` of the year that puts it nearest `p` (counted in quarters).
+pub(crate) fn nearest_quarter(p: NaiveDate, quarter: u32, future: impl Fn() -> bool) -> Option<Timex> {
+    let index_p = i64::from(p.year()) * 4 + i64::from(p.month0() / 3 + 1);
+    let year = nearest_index(p, index_p, |y| i64::from(y) * 4 + i64::from(quarter), future);
+    Some(Timex::Quarter { year, quarter })
 }
 
 /// The day named `wd` on the side of `p` given by `dir`.

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::context::Ctx;
-use super::lexicon::{COUNT_CUES, YEAR_CUES};
+use super::lexicon::{COUNT_CUES, DASH_MODIFIERS, YEAR_CUES};
 use super::phrase;
 use super::timex::Timex;
 use super::token::{self, Kind, Tok};
@@ -18,7 +18,7 @@ pub(crate) fn parse(ctx: &Ctx, pos: usize) -> Option<DateMention> {
     match t.kind {
         Kind::Mixed => decade(ctx, t),
         Kind::Num if t.len() == 4 => year_led(ctx, t),
-        Kind::Num if t.len() <= 2 => numeric_date(ctx, t),
+        Kind::Num if t.len() <= 2 => numeric_date(ctx, t).map(|m| with_range(ctx, m)),
         _ => None,
     }
 }
@@ -54,7 +54,7 @@ fn decade(ctx: &Ctx, t: Tok) -> Option<DateMention> {
 
 /// A four-digit number: ISO date, year range, decade with "'s", or a plain year.
 fn year_led(ctx: &Ctx, t: Tok) -> Option<DateMention> {
-    iso_date(ctx, t).or_else(|| year_range(ctx, t)).or_else(|| plain_year(ctx, t))
+    iso_date(ctx, t).map(|m| with_range(ctx, m)).or_else(|| year_range(ctx, t)).or_else(|| plain_year(ctx, t))
 }
 
 /// The token glued to the end of `t`.
@@ -75,6 +75,22 @@ fn iso_date(ctx: &Ctx, y: Tok) -> Option<DateMention> {
     let year = i32::try_from(y.number(ctx.text)?).ok()?;
     let date = NaiveDate::from_ymd_opt(year, m.number(ctx.text)?, d.number(ctx.text)?)?;
     Some(mention(y.start, d.end, Timex::Day(date), None))
+}
+
+/// `first` extended to "… to 30.09.2020" / "… - 2022-03-01" when another numeric date of
+/// a later day follows a range connector.
+fn with_range(ctx: &Ctx, first: DateMention) -> DateMention {
+    let between = phrase::between_before(ctx, first.start);
+    let second = ctx
+        .next(first.end)
+        .filter(|c| phrase::is_connector(ctx, *c, between))
+        .and_then(|c| ctx.next(c.end))
+        .filter(|t| t.kind == Kind::Num)
+        .and_then(|t| if t.len() == 4 { iso_date(ctx, t) } else { numeric_date(ctx, t) });
+    match second {
+        Some(s) if s.value > first.value => DateMention { end: s.end, until: Some(s.value), ..first },
+        _ => first,
+    }
 }
 
 /// "2014-15", "2014-2016", "2014 to 2016", "between 2014 and 2016".
@@ -108,10 +124,11 @@ fn plain_year(ctx: &Ctx, t: Tok) -> Option<DateMention> {
         return Some(d);
     }
     let cued = ctx.prev(t.start).is_some_and(|p| ctx.is_any(p, YEAR_CUES));
-    let in_range = if cued { y <= 2099 } else { (1800..=2099).contains(&y) };
+    let in_range = if cued { y <= 2199 } else { (1800..=2099).contains(&y) };
+    let article = ctx.prev(t.start).is_some_and(|p| ctx.is_any(p, &["a", "an"]));
     let ok = in_range
         && phrase::stands_alone(ctx, t)
-        && !phrase::counted_noun_after(ctx, t.end)
+        && (article || !phrase::counted_noun_after(ctx, t.end))
         && !phrase::dash_after(ctx, t)
         && year_before_ok(ctx, t);
     ok.then(|| mention(t.start, t.end, Timex::Year(y), None))
@@ -135,7 +152,7 @@ fn year_before_ok(ctx: &Ctx, t: Tok) -> bool {
     };
     match p.kind {
         Kind::Punct if p.touches(t) => match p.punct(ctx.text) {
-            Some('-' | '‑') => ctx.prev(p.start).is_some_and(|m| ctx.is(m, "mid")),
+            Some('-' | '‑') => ctx.prev(p.start).is_some_and(|m| ctx.is_any(m, DASH_MODIFIERS)),
             Some(c) => !matches!(c, '$' | '£' | '€' | '#' | '+' | '/' | '.' | ':' | ',' | '\\' | '¥'),
             None => true,
         },
@@ -145,7 +162,11 @@ fn year_before_ok(ctx: &Ctx, t: Tok) -> bool {
             if ctx.is_any(p, YEAR_CUES) {
                 return true;
             }
-            let determiner = ctx.is_any(p, &["the", "its", "their", "his", "her", "our", "that"]);
+            if ctx.is(p, "than") {
+                // "no earlier than 2025", "later than 2030"
+                return ctx.prev(p.start).is_some_and(|w| ctx.is_any(w, &["earlier", "later", "sooner"]));
+            }
+            let determiner = ctx.is_any(p, &["the", "a", "an", "its", "their", "his", "her", "our", "that"]);
             !ctx.is_any(p, COUNT_CUES) && (determiner || !p.capitalised(ctx.text))
         }
     }

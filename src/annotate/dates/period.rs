@@ -22,7 +22,8 @@ pub(crate) fn season(ctx: &Ctx, trig: Tok, season: Season, fall: bool) -> Option
     let rel = prev.and_then(|p| phrase::relation(ctx, p).map(|r| (r, p)));
     let year = phrase::year_after(ctx, trig.end, false, true);
     let the = prev.filter(|p| ctx.is(*p, "the"));
-    let mut start = rel.map(|r| r.1.start).or(the.map(|t| t.start)).unwrap_or(trig.start);
+    let rel_start = rel.map(|(r, t)| earlier_this(ctx, r, t));
+    let mut start = rel_start.or(the.map(|t| t.start)).unwrap_or(trig.start);
     let end = year.map_or(trig.end, |y| y.1);
     let p = ctx.published;
     if let Some((spec, _)) = year {
@@ -44,6 +45,14 @@ pub(crate) fn season(ctx: &Ctx, trig: Tok, season: Season, fall: bool) -> Option
     }
     let value = normalise::season(p, season, None, ctx.future(trig.start))?;
     Some(mention(start, end, value))
+}
+
+/// Where "this summer" starts, taking in "earlier" / "later" ("earlier this summer").
+fn earlier_this(ctx: &Ctx, rel: normalise::Rel, t: Tok) -> usize {
+    match ctx.prev(t.start) {
+        Some(e) if rel == normalise::Rel::This && ctx.is_any(e, &["earlier", "later"]) => e.start,
+        _ => t.start,
+    }
 }
 
 /// A season without year or relation needs "the" or a cue; "fall" needs "in the fall".
@@ -100,7 +109,7 @@ pub(crate) fn quarter_word(ctx: &Ctx, trig: Tok) -> Option<DateMention> {
 fn quarter_value(ctx: &Ctx, quarter: u32, year: Option<YearSpec>, pos: usize) -> Option<Timex> {
     match year {
         Some(spec) => Some(Timex::Quarter { year: spec.resolve(ctx.year())?, quarter }),
-        None => normalise::yearless_quarter(ctx.published, quarter, ctx.future(pos)),
+        None => normalise::nearest_quarter(ctx.published, quarter, || ctx.future(pos)),
     }
 }
 

@@ -6,7 +6,7 @@ use aho_corasick::FindIter;
 use super::context::Ctx;
 use super::lexicon::{self, Trigger, AUTOMATON};
 use super::token::{char_at, char_before, Kind, Tok};
-use super::{calendar, numeric, period, relative, weekday, DateMention};
+use super::{calendar, holiday, numeric, period, relative, weekday, DateMention};
 
 /// A place where a date expression may be anchored.
 #[derive(Clone, Copy, Debug)]
@@ -63,7 +63,7 @@ impl<'a> Hits<'a> {
         let bytes = self.text.as_bytes();
         loop {
             let from = self.digit_from;
-            let pos = from + bytes.get(from..)?.iter().position(u8::is_ascii_digit)?;
+            let pos = from + first_digit(bytes.get(from..)?)?;
             let run = bytes.get(pos..)?.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - pos);
             self.digit_from = pos + run.max(1);
             if number_start(self.text, pos) {
@@ -93,6 +93,27 @@ impl Iterator for Hits<'_> {
             hit
         }
     }
+}
+
+/// Index of the first ASCII digit in `bytes`, testing eight bytes at a time (SWAR): after
+/// `^ 0x30` exactly the digits become bytes below 10, and the classic "has byte less than"
+/// trick flags them; the lowest flag is exact because borrows only run upwards.
+pub(crate) fn first_digit(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else { break };
+        let x = u64::from_le_bytes(word) ^ (ONES * 0x30);
+        let flags = x.wrapping_sub(ONES * 10) & !x & HIGHS;
+        if flags != 0 {
+            return Some(offset + (flags.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    let rest = bytes.get(offset..)?;
+    rest.iter().position(u8::is_ascii_digit).map(|i| offset + i)
 }
 
 fn boundary_before(text: &str, pos: usize) -> bool {
@@ -130,5 +151,6 @@ pub(crate) fn parse_hit(ctx: &Ctx, hit: Hit) -> Option<DateMention> {
         Trigger::QuarterCode(q) => period::quarter_code(ctx, tok, q),
         Trigger::Quarter => period::quarter_word(ctx, tok),
         Trigger::Ago => relative::ago(ctx, tok),
+        Trigger::Holiday => holiday::parse(ctx, tok),
     }
 }

@@ -427,6 +427,126 @@ fn ranges() {
     check_range("Rain fell from March to May.", "March to May", "2022-03", "2022-05");
 }
 
+#[test]
+fn numeric_and_month_year_ranges() {
+    check_range(
+        "Judges said it ran from 14.03.2019 to 30.09.2020.",
+        "14.03.2019 to 30.09.2020",
+        "2019-03-14",
+        "2020-09-30",
+    );
+    check_range("The window is 2022-02-24 to 2022-03-01.", "2022-02-24 to 2022-03-01", "2022-02-24", "2022-03-01");
+    check_range(
+        "Between October 2022 and February 2023, half the grid was hit.",
+        "October 2022 and February 2023",
+        "2022-10",
+        "2023-02",
+    );
+}
+
+#[test]
+fn quarter_named_by_months() {
+    check_full(
+        "Profit fell in the July-September quarter.",
+        "2023-02-01",
+        "the July-September quarter",
+        "2022-Q3",
+        None,
+        None,
+    );
+}
+
+// ---- holidays ----
+
+#[test]
+fn holidays() {
+    check_full("He was sworn in on New Year's Day.", "2023-01-02", "New Year's Day", "2023-01-01", None, None);
+    check_full("Shops shut on Christmas Eve.", "2022-12-20", "Christmas Eve", "2022-12-24", None, None);
+    check_full("It should end by Christmas.", "2022-11-20", "Christmas", "2022-12-25", None, None);
+    check("Crowds gathered on Bastille Day 2019.", "Bastille Day 2019", "2019-07-14");
+    check_full("Churches filled on Easter Sunday.", "2022-04-20", "Easter Sunday", "2022-04-17", None, None);
+    check("Sales rose on Valentine’s Day.", "Valentine’s Day", "2022-02-14");
+}
+
+#[test]
+fn holiday_traps() {
+    none("Christmas shopping is under way.");
+    none("He lives in New York.");
+    none("The boxing match was cancelled.");
+}
+
+// ---- cue refinements ----
+
+#[test]
+fn as_early_as_month() {
+    check_full("It may ease as early as September.", "2019-08-01", "September", "2019-09", None, None);
+}
+
+#[test]
+fn year_before_plural_noun_after_article() {
+    check("A 2023 facilities report found problems.", "2023", "2023");
+    check("A landing will follow no earlier than 2025.", "2025", "2025");
+}
+
+#[test]
+fn weekday_future_by_preposition_or_possessive() {
+    check_full("Unions have called strikes for Tuesday.", "2023-03-23", "Tuesday", "2023-03-28", None, None);
+    check_full("Warnings cover Wales until Wednesday.", "2020-02-17", "Wednesday", "2020-02-19", None, None);
+    check_full("He said Sunday's match would be his last.", "2024-05-10", "Sunday", "2024-05-12", None, None);
+    check_full("He was held until Wednesday.", "2020-02-17", "Wednesday", "2020-02-12", None, None);
+}
+
+#[test]
+fn hyphenated_modifiers() {
+    check_mod("Rates will peak by end-2022.", "end-2022", "2022", "END");
+    check_mod("Output recovers in early-2023.", "early-2023", "2023", "START");
+}
+
+#[test]
+fn decade_ago_and_day_after_tomorrow() {
+    check("The firm was founded a decade ago.", "a decade ago", "2012");
+    check("The ruling is due the day after tomorrow.", "the day after tomorrow", "2022-04-01");
+    check("It was filed the day before yesterday.", "the day before yesterday", "2022-03-28");
+}
+
+#[test]
+fn weekday_traps() {
+    none("Shops open every Monday.");
+    none("The Good Friday Agreement held.");
+    none("He wrote for the Sunday Times.");
+    none("Bloody Sunday is remembered.");
+    check("On Sunday Putin spoke to Macron.", "Sunday", "2022-03-27");
+}
+
+#[test]
+fn will_last_is_future_not_past() {
+    check_range("The strike will last from Monday until Friday.", "Monday until Friday", "2022-04-04", "2022-04-08");
+}
+
+#[test]
+fn earlier_this_season() {
+    check("It happened earlier this summer.", "earlier this summer", "2022-SU");
+}
+
+#[test]
+fn month_after_to() {
+    check("Output fell in the three months to June.", "June", "2022-06");
+}
+
+#[test]
+fn anaphoric_units_need_an_anchor_in_the_text() {
+    let got = find("She became queen in February 1952 and was crowned the following year.");
+    assert_eq!(got[1], ("the following year".to_string(), "1953".to_string(), None, None));
+    let got = find("The bomb fell on August 6, 1945, killing thousands by the end of that year.");
+    assert_eq!(got[1], ("the end of that year".to_string(), "1945".to_string(), Some("END"), None));
+    let got = find("He was arrested on 3 May 2020 and charged the next day. He was freed the following day.");
+    assert_eq!(got[1], ("the following day".to_string(), "2020-05-04".to_string(), None, None));
+    none("He was arrested the following month.");
+    let got = find("Every month between June and December 2023 was the warmest for that month.");
+    assert_eq!(got.len(), 1);
+    none("A day of mourning was held every day.");
+}
+
 // ---- several in one text ----
 
 #[test]
@@ -528,6 +648,16 @@ fn timex_display_and_bounds() {
 }
 
 // ---- robustness ----
+
+#[test]
+fn digit_scan_matches_naive_scan() {
+    let mut rng = Rng(99);
+    for _ in 0..2_000 {
+        let len = (rng.next() % 40) as usize;
+        let bytes: Vec<u8> = (0..len).map(|_| (rng.next() >> 24) as u8).collect();
+        assert_eq!(scan::first_digit(&bytes), bytes.iter().position(u8::is_ascii_digit), "{bytes:?}");
+    }
+}
 
 /// Every mention lies on char boundaries, in order, without overlap.
 fn assert_well_formed(text: &str, published: NaiveDate) {

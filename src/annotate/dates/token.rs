@@ -100,43 +100,65 @@ fn classify(s: &str) -> Kind {
     }
 }
 
+/// The char starting at byte `pos`, with an ASCII fast path.
+fn char_from(s: &str, pos: usize) -> Option<char> {
+    match s.as_bytes().get(pos) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => char_at(s, pos),
+        None => None,
+    }
+}
+
+/// The char ending at byte `pos`, with an ASCII fast path.
+fn char_until(s: &str, pos: usize) -> Option<char> {
+    match pos.checked_sub(1).and_then(|i| s.as_bytes().get(i)) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => char_before(s, pos),
+        None => None,
+    }
+}
+
 /// The token starting at byte `pos` (which must not be a space).
 pub(crate) fn token_at(s: &str, pos: usize) -> Option<Tok> {
-    let rest = s.get(pos..)?;
-    let c = rest.chars().next()?;
-    if !c.is_alphanumeric() {
-        let end = pos + c.len_utf8();
-        return Some(Tok { start: pos, end, kind: Kind::Punct });
+    let c = char_from(s, pos)?;
+    let mut end = pos + c.len_utf8();
+    if c.is_alphanumeric() {
+        while let Some(c) = char_from(s, end).filter(|c| c.is_alphanumeric()) {
+            end += c.len_utf8();
+        }
     }
-    let len = rest.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(rest.len(), |(i, _)| i);
-    let end = pos + len;
-    Some(Tok { start: pos, end, kind: classify(s.get(pos..end)?) })
+    token_between(s, pos, end, c.is_alphanumeric())
+}
+
+/// The token `start..end`, alphanumeric or a single punctuation char.
+fn token_between(s: &str, start: usize, end: usize, alnum: bool) -> Option<Tok> {
+    let kind = if alnum { classify(s.get(start..end)?) } else { Kind::Punct };
+    Some(Tok { start, end, kind })
 }
 
 /// The first token at or after byte `from`, skipping spaces.
 pub(crate) fn next_token(s: &str, from: usize) -> Option<Tok> {
-    let rest = s.get(from..)?;
-    let (off, _) = rest.char_indices().find(|&(_, c)| !is_space(c))?;
-    token_at(s, from + off)
+    let mut pos = from;
+    while let Some(c) = char_from(s, pos).filter(|c| is_space(*c)) {
+        pos += c.len_utf8();
+    }
+    token_at(s, pos)
 }
 
 /// The last token ending at or before byte `before`, skipping spaces.
 pub(crate) fn prev_token(s: &str, before: usize) -> Option<Tok> {
-    let head = s.get(..before)?;
-    let mut chars = head.char_indices().rev().skip_while(|&(_, c)| is_space(c));
-    let (i, c) = chars.next()?;
-    let end = i + c.len_utf8();
-    if !c.is_alphanumeric() {
-        return Some(Tok { start: i, end, kind: Kind::Punct });
+    let mut end = before;
+    while let Some(c) = char_until(s, end).filter(|c| is_space(*c)) {
+        end -= c.len_utf8();
     }
-    let mut start = i;
-    for (j, c) in chars {
-        if !c.is_alphanumeric() {
-            break;
+    let c = char_until(s, end)?;
+    let mut start = end - c.len_utf8();
+    if c.is_alphanumeric() {
+        while let Some(c) = char_until(s, start).filter(|c| c.is_alphanumeric()) {
+            start -= c.len_utf8();
         }
-        start = j;
     }
-    Some(Tok { start, end, kind: classify(s.get(start..end)?) })
+    token_between(s, start, end, c.is_alphanumeric())
 }
 
 /// The char just before byte `pos`.

@@ -1,13 +1,14 @@
 //! Weekday expressions: "Tuesday", "Tuesday's", "last Tuesday", "next Friday", "Tuesday night",
 //! "from Monday to Wednesday", and "Tuesday, March 1" (where the explicit date wins).
 
-use chrono::Weekday;
+use chrono::{NaiveDate, Weekday};
 
 use super::calendar;
 use super::context::Ctx;
 use super::lexicon::{self, PARTS_OF_DAY};
 use super::normalise::{self, Dir, Rel};
 use super::phrase;
+use super::tense;
 use super::timex::Timex;
 use super::token::{Kind, Tok};
 use super::DateMention;
@@ -18,6 +19,9 @@ pub(crate) fn parse(ctx: &Ctx, trig: Tok, wd: Weekday) -> Option<DateMention> {
         return None;
     }
     let rel = phrase::relation_before(ctx, trig.start);
+    if rel.is_none() && !plausible(ctx, trig) {
+        return None;
+    }
     let start = rel.map_or(trig.start, |(_, t)| t.start);
     if rel.is_none() {
         if let Some(m) = explicit_date_after(ctx, trig.end) {
@@ -28,7 +32,7 @@ pub(crate) fn parse(ctx: &Ctx, trig: Tok, wd: Weekday) -> Option<DateMention> {
     if let Some(t) = part_of_day_after(ctx, end) {
         end = t.end;
     }
-    let day = resolve(ctx, wd, rel.map(|r| r.0), start)?;
+    let day = resolve(ctx, trig, wd, rel.map(|r| r.0), start)?;
     let mut m = DateMention { start, end, value: Timex::Day(day), modifier: None, until: None };
     if let Some((wd2, e)) = weekday_range(ctx, start, end) {
         m.until = Some(Timex::Day(normalise::weekday(day, wd2, Dir::After)?));
@@ -37,15 +41,65 @@ pub(crate) fn parse(ctx: &Ctx, trig: Tok, wd: Weekday) -> Option<DateMention> {
     Some(m)
 }
 
+/// Cues that may stand before a weekday even when a capitalised word follows it.
+const CUES: &[&str] = &[
+    "on", "by", "until", "till", "since", "from", "before", "after", "early", "late", "between", "and", "or",
+    "through", "to", "earlier", "later", "next", "last", "this", "of", "for", "as",
+];
+
+/// Rejects weekdays that are not dates: sets ("every Monday"), names ("Good Friday",
+/// "Bloody Sunday") and titles ("the Sunday Times").
+fn plausible(ctx: &Ctx, trig: Tok) -> bool {
+    let prev = ctx.prev(trig.start);
+    let cued = prev.is_some_and(|p| ctx.is_any(p, CUES));
+    if cued {
+        return true;
+    }
+    if prev.is_some_and(|p| ctx.is_any(p, &["every", "each"]) || (p.kind == Kind::Word && p.capitalised(ctx.text))) {
+        return false;
+    }
+    !ctx.next(trig.end)
+        .is_some_and(|n| n.kind == Kind::Word && n.capitalised(ctx.text) && lexicon::month_named(ctx.str(n)).is_none())
+}
+
 /// The day meant: "last" looks back, "next" forward, otherwise the tense of the clause decides.
-fn resolve(ctx: &Ctx, wd: Weekday, rel: Option<Rel>, start: usize) -> Option<chrono::NaiveDate> {
+fn resolve(ctx: &Ctx, trig: Tok, wd: Weekday, rel: Option<Rel>, start: usize) -> Option<NaiveDate> {
     let dir = match rel {
         Some(Rel::Last) => Dir::Before,
         Some(Rel::Next) => Dir::After,
-        Some(Rel::This) | None if ctx.future(start) => Dir::OnOrAfter,
+        Some(Rel::This) | None if speaks_of_future(ctx, trig, start) => Dir::OnOrAfter,
         Some(Rel::This) | None => Dir::OnOrBefore,
     };
     normalise::weekday(ctx.published, wd, dir)
+}
+
+/// Future if the clause before has the nearest future cue; if the weekday is a possessive
+/// whose noun's verb is future ("Sunday's match would be…"); or after "until" / "for" /
+/// "ahead of" unless the clause has a past auxiliary ("strikes called for Tuesday").
+fn speaks_of_future(ctx: &Ctx, trig: Tok, start: usize) -> bool {
+    let before = tense::tense_before(ctx.text, start);
+    if before.nearest == Some(true) {
+        return true;
+    }
+    if possessive_after(ctx, trig) && tense::cue_after(ctx.text, trig.end) == Some(true) {
+        return true;
+    }
+    let prep = ctx.prev(start).is_some_and(|p| ctx.is_any(p, &["until", "till", "for", "of"]) && !of_not_ahead(ctx, p));
+    prep && !before.strong_past
+}
+
+/// "of" counts only in "ahead of".
+fn of_not_ahead(ctx: &Ctx, p: Tok) -> bool {
+    ctx.is(p, "of") && ctx.prev_word(p.start, "ahead").is_none()
+}
+
+/// Whether "'s" / "’s" follows the token.
+fn possessive_after(ctx: &Ctx, t: Tok) -> bool {
+    ctx.next(t.end).is_some_and(|a| {
+        t.touches(a)
+            && matches!(a.punct(ctx.text), Some('\'' | '’'))
+            && ctx.next(a.end).is_some_and(|s| a.touches(s) && ctx.is(s, "s"))
+    })
 }
 
 /// "night" / "morning" / "afternoon" / "evening" right after byte `pos`.

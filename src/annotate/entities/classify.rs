@@ -5,7 +5,7 @@
 
 use super::knowledge::{w, Knowledge, Source, NONE};
 use super::recognise::Seg;
-use super::tokens::{Tok, TokKind, ACRONYM, INITIAL, SENT_START};
+use super::tokens::{Tok, TokKind, ACRONYM, INITIAL, POSS, SENT_START};
 use super::EntityKind;
 
 /// How sure a guess is.
@@ -26,10 +26,24 @@ pub struct Guess {
     pub context: bool,
     pub canon: u32,
     pub site: u32,
+    /// A capitalised common word ("Head", "May"): only a mention if the article names it.
+    pub stop: bool,
+    /// A one-word built-in place name (may turn out to be a surname in this article).
+    pub place_word: bool,
+}
+
+impl Guess {
+    fn new(kind: EntityKind, strength: Strength) -> Guess {
+        Guess { kind, strength, context: false, canon: NONE, site: NONE, stop: false, place_word: false }
+    }
 }
 
 fn strong(kind: EntityKind) -> Option<Guess> {
-    Some(Guess { kind, strength: Strength::Strong, context: false, canon: NONE, site: NONE })
+    Some(Guess::new(kind, Strength::Strong))
+}
+
+fn text_of<'a>(s: &'a str, toks: &[Tok], a: usize, b: usize) -> &'a str {
+    s.get(toks[a].start as usize..toks[b - 1].end as usize).unwrap_or("")
 }
 
 fn lower_flags(k: &Knowledge, s: &str, toks: &[Tok], i: usize) -> u32 {
@@ -41,6 +55,15 @@ fn lower_flags(k: &Knowledge, s: &str, toks: &[Tok], i: usize) -> u32 {
 
 /// Type evidence from the neighbouring lower-case words.
 fn context(k: &Knowledge, s: &str, toks: &[Tok], a: usize, b: usize) -> Option<EntityKind> {
+    // "in both X and Y": look past the quantifier
+    let a = if a > 1
+        && toks[a - 1].kind == TokKind::Lower
+        && matches!(toks[a - 1].text(s), "both" | "either" | "neither")
+    {
+        a - 1
+    } else {
+        a
+    };
     let prev = if a > 0 { lower_flags(k, s, toks, a - 1) } else { 0 };
     let next = lower_flags(k, s, toks, b);
     if prev & w::PREV_PERSON != 0 {
@@ -49,15 +72,22 @@ fn context(k: &Knowledge, s: &str, toks: &[Tok], a: usize, b: usize) -> Option<E
     if prev & w::PREV_PLACE != 0 || next & w::NEXT_PLACE != 0 {
         return Some(EntityKind::Place);
     }
+    if a > 1
+        && matches!(toks[a - 1].text(s), "to" | "from")
+        && toks[a - 1].kind == TokKind::Lower
+        && lower_flags(k, s, toks, a - 2) & w::MOTION != 0
+    {
+        return Some(EntityKind::Place); // "travelled to X", "launched from X"
+    }
     if prev & w::CONN_OF != 0 && a > 1 && lower_flags(k, s, toks, a - 2) & w::PLACE_OF != 0 {
         return Some(EntityKind::Place);
     }
     if next & w::NEXT_PERSON != 0 {
         return Some(EntityKind::Person);
     }
-    // ", who said" / ", 45," appositions
+    // "X, who ..."
     if toks.get(b).is_some_and(|t| t.kind == TokKind::Punct && t.text(s) == ",")
-        && lower_flags(k, s, toks, b + 1) & w::NEXT_PERSON != 0
+        && toks.get(b + 1).is_some_and(|t| t.kind == TokKind::Lower && t.text(s) == "who")
     {
         return Some(EntityKind::Person);
     }
@@ -81,31 +111,39 @@ pub fn classify(k: &Knowledge, s: &str, toks: &[Tok], sg: &Seg) -> Option<Guess>
         let personish = sg.person_cue || ctx == Some(EntityKind::Person);
         let city_as_person = personish && ncap == 1 && p.source >= Source::Region;
         if !weak_start && !city_as_person {
-            return Some(Guess {
-                kind: p.kind,
-                strength: Strength::Strong,
-                context: false,
-                canon: p.canon,
-                site: p.site,
-            });
+            let place_word = ncap == 1 && p.kind == EntityKind::Place && p.site == NONE && p.source >= Source::Country;
+            return Some(Guess { canon: p.canon, site: p.site, place_word, ..Guess::new(p.kind, Strength::Strong) });
         }
+    }
+    if let Some(h) = sg.of_head {
+        return strong(h);
     }
     if ncap >= 2 {
         if lf & w::ORG_TAIL != 0 {
             return strong(EntityKind::Org);
         }
-        if lf & w::PLACE_TAIL != 0 {
-            return strong(EntityKind::Place);
-        }
-        if ff & w::ORG_HEAD != 0 && sg.of_joined {
-            return strong(EntityKind::Org);
-        }
-        if ff & w::PLACE_HEAD != 0 {
+        if lf & w::PLACE_TAIL != 0 || ff & w::PLACE_HEAD != 0 {
             return strong(EntityKind::Place);
         }
     }
-    if ncap == 1 && ff & (w::STOP | w::DEMONYM | w::HONORIFIC | w::HONOR_PART | w::CUE) != 0 {
-        return None;
+    if ncap == 1 {
+        if ff & (w::FUNCTION | w::DEMONYM | w::HONORIFIC | w::HONOR_PART | w::CUE) != 0 {
+            return None;
+        }
+        if ff & w::STOP != 0 {
+            return Some(Guess {
+                context: ctx.is_some(),
+                stop: true,
+                ..Guess::new(EntityKind::Person, Strength::Weak)
+            });
+        }
+        let t = first.text(s);
+        if t.len() == 1 || t.bytes().any(|c| c.is_ascii_digit()) {
+            return None; // "B", "T20", "Aditya-L1"
+        }
+    }
+    if toks[a..b].iter().all(|t| t.kind != TokKind::Cap || k.word(t.text(s)) & w::STOP != 0) && ncap > 1 {
+        return None; // "New Year": common words only
     }
     if sg.person_cue || sg.particle {
         return strong(EntityKind::Person);
@@ -114,26 +152,37 @@ pub fn classify(k: &Knowledge, s: &str, toks: &[Tok], sg: &Seg) -> Option<Guess>
         if toks[a..b].iter().any(|t| t.has(INITIAL)) {
             return strong(EntityKind::Person);
         }
+        if ctx == Some(EntityKind::Place) && !last.has(POSS) {
+            return strong(EntityKind::Place); // "in Rae Bareli", not "in Donald Trump's"
+        }
         if ff & w::GIVEN != 0 && !(ff & w::GIVEN_WEAK != 0 && sent_init) {
             return strong(EntityKind::Person);
+        }
+        // "Air India", "Real Madrid", "Natural Resources Wales": unknown words before a place name;
+        // "Kyiv Independent", "Los Angeles Lakers": a known place/org followed by unknown words
+        for cut in a + 1..b {
+            if toks[cut].kind != TokKind::Cap || toks[cut - 1].kind != TokKind::Cap {
+                continue;
+            }
+            let head = k.phrase(text_of(s, toks, a, cut));
+            let tail = k.phrase(text_of(s, toks, cut, b));
+            let known = |p: Option<super::knowledge::Phrase>| p.is_some_and(|p| p.kind != EntityKind::Person);
+            let head_common = toks[a..cut].iter().all(|t| k.word(t.text(s)) & (w::STOP | w::DEMONYM) != 0);
+            if head_common && tail.is_some_and(|p| p.kind == EntityKind::Place) {
+                return strong(EntityKind::Place); // "Latin America", "Northern Ireland"
+            }
+            if known(head) != known(tail) || tail.is_some_and(|p| p.kind == EntityKind::Org) {
+                return strong(EntityKind::Org);
+            }
         }
         if ctx == Some(EntityKind::Person) {
             return strong(EntityKind::Person);
         }
-        // "Kyiv Independent", "Ukraine Railways": a known place/org followed by unknown words
-        if k.phrase(first.text(s)).is_some_and(|p| p.kind != EntityKind::Person) {
-            return strong(EntityKind::Org);
-        }
         if toks[a..b].iter().all(|t| t.kind != TokKind::Cap || t.has(ACRONYM)) {
             return strong(EntityKind::Org);
         }
-        return Some(Guess {
-            kind: ctx.unwrap_or(EntityKind::Person),
-            strength: if sent_init { Strength::Weak } else { Strength::Strong },
-            context: ctx.is_some(),
-            canon: NONE,
-            site: NONE,
-        });
+        // unknown capitalised words in a row, even at a sentence start ("Travis Head hit 137")
+        return strong(ctx.unwrap_or(EntityKind::Person));
     }
     // one word
     if first.has(ACRONYM) && (2..=8).contains(&text.len()) {
@@ -142,12 +191,18 @@ pub fn classify(k: &Knowledge, s: &str, toks: &[Tok], sg: &Seg) -> Option<Guess>
     if first.has(INITIAL) {
         return None;
     }
+    // "SpiceJet", "BaFin", "AirAsia": a capital inside a word marks a brand (not "McCarthy")
+    let tb = first.text(s).as_bytes();
+    if tb.len() > 3
+        && tb.windows(2).skip(2).any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+        && !tb.starts_with(b"Mc")
+        && !tb.starts_with(b"Mac")
+    {
+        return strong(EntityKind::Org);
+    }
     let weak_place = k.phrase(text).is_some_and(|p| p.kind == EntityKind::Place);
     let kind = ctx.unwrap_or(if weak_place && !sg.person_cue { EntityKind::Place } else { EntityKind::Person });
-    let kind = if ctx.is_none() && a > 0 && lower_flags(k, s, toks, a - 1) & w::CONN_THE != 0 && ff & w::GIVEN == 0 {
-        EntityKind::Org
-    } else {
-        kind
-    };
-    Some(Guess { kind, strength: Strength::Weak, context: ctx.is_some(), canon: NONE, site: NONE })
+    let kind =
+        if ctx.is_none() && ff & w::GIVEN == 0 && !weak_place && !sg.person_cue { EntityKind::Org } else { kind };
+    Some(Guess { context: ctx.is_some(), ..Guess::new(kind, Strength::Weak) })
 }

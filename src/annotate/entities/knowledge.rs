@@ -44,6 +44,10 @@ pub mod w {
     pub const NEXT_PERSON: u32 = 1 << 18;
     /// Nouns that, before "of", announce a place ("the town of X").
     pub const PLACE_OF: u32 = 1 << 19;
+    /// Days, months, seasons, holidays: never continue a name across "of"/"on".
+    pub const TIME: u32 = 1 << 20;
+    /// Verbs of motion: "travelled to X", "fled from X" make X a place.
+    pub const MOTION: u32 = 1 << 21;
     pub const CUE: u32 = ORG_TAIL | ORG_HEAD | PLACE_TAIL | PLACE_HEAD;
     pub const CONNECTOR: u32 = CONN_OF | CONN_AND | CONN_THE | PARTICLE;
 }
@@ -95,6 +99,8 @@ const NEXT_PLACE_WORDS: &str =
     "region regions city town village area areas oblast province district county border capital port outskirts";
 const PLACE_OF_WORDS: &str = "city town village region province state capital outskirts port district county republic island islands suburb suburbs centre center";
 const PREV_PERSON_WORDS: &str = "minister president leader spokesman spokeswoman spokesperson chief boss founder coach manager striker actor actress singer author envoy adviser advisor aide analyst economist journalist reporter correspondent professor director chairman chairwoman candidate lawmaker senator deputy mayor governor commander general officer secretary ambassador premier prosecutor judge lawyer attorney businessman businesswoman billionaire oligarch rapper star player captain colonel sergeant lieutenant major commissioner chancellor president-elect counterpart opponent rival successor predecessor wife husband son daughter brother sister mother father uncle aunt widow cousin patriarch pope king queen prince princess mr mrs ms dr sir dame lord lady presenter host comedian artist designer writer novelist poet historian researcher scientist doctor surgeon nurse teacher student activist campaigner blogger influencer photographer filmmaker director-general ceo cfo executive negotiator commentator columnist editor pastor priest imam rabbi bishop cardinal archbishop defender midfielder goalkeeper forward winger batsman bowler";
+const TIME_WORDS: &str = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Spring Summer Autumn Fall Winter Christmas Easter Ramadan Eid Today Tonight Tomorrow Yesterday Morning Evening Night Week Weekend Month Year";
+const MOTION_WORDS: &str = "travelled traveled travelling traveling flew fly flying went go going returned return returning moved move moving headed heading fled flee fleeing sailed drove deployed evacuated relocated trip trips journey visit visits route flights flight launched arrived came back";
 const NEXT_PERSON_WORDS: &str = "said says told added wrote explained insisted argued warned noted stated tweeted posted replied recalled admitted acknowledged urged asked denied who whose himself herself";
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -246,7 +252,9 @@ impl Knowledge {
             let weak = f.next().map(str::trim) == Some("w");
             self.flag(name, if weak { w::GIVEN | w::GIVEN_WEAK } else { w::GIVEN });
         }
-        let lists: [(&str, u32); 9] = [
+        let lists: [(&str, u32); 11] = [
+            (TIME_WORDS, w::TIME),
+            (MOTION_WORDS, w::MOTION),
             (CONN_OF_WORDS, w::CONN_OF),
             (CONN_AND_WORDS, w::CONN_AND),
             ("the", w::CONN_THE),

@@ -71,14 +71,40 @@ pub fn link<'s>(
         }
         mentions.push(ms);
     }
-    // 2. corpus index: last word -> full person names; first word -> multi-word org names
+    // 2. corpus index: last word -> full person names; name -> types it was given with evidence
     let mut by_last: FxMap<String, FxSet<String>> = FxMap::default();
-    for ms in &mentions {
-        for m in ms {
+    let mut sure: FxMap<String, [u32; 3]> = FxMap::default();
+    for (cands, ms) in articles.iter().zip(&mentions) {
+        for (c, m) in cands.iter().zip(ms) {
             if m.kind == EntityKind::Person && !m.canon && m.name.contains(' ') {
                 if let Some(last) = m.name.rsplit(' ').next() {
                     by_last.entry(last.to_string()).or_default().insert(m.name.clone());
                 }
+            }
+            if !c.guessed {
+                sure.entry(m.name.clone()).or_default()[kind_ix(m.kind)] += 1;
+            }
+        }
+    }
+    // 2b. a guessed type yields to the corpus: a known surname is a person, otherwise the type
+    // the same name has where there was evidence (ties: the guess stays)
+    let mut articles = articles;
+    for (cands, ms) in articles.iter_mut().zip(mentions.iter_mut()) {
+        for (c, m) in cands.iter_mut().zip(ms.iter_mut()) {
+            if !c.guessed {
+                continue;
+            }
+            let kind = if by_last.get(&m.name).is_some_and(|s| !s.is_empty()) {
+                Some(EntityKind::Person)
+            } else {
+                sure.get(&m.name).and_then(|v| {
+                    let best = (0..3).max_by_key(|&i| (v[i], std::cmp::Reverse(i)))?;
+                    (v[best] > 0 && v.iter().filter(|&&x| x == v[best]).count() == 1).then_some(KINDS[best])
+                })
+            };
+            if let Some(kd) = kind {
+                c.kind = kd;
+                m.kind = kd;
             }
         }
     }
@@ -191,6 +217,8 @@ pub fn link<'s>(
     }
     Linked { entities: entities.into_iter().map(|(e, _)| e).collect(), articles: out_articles }
 }
+
+const KINDS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Place, EntityKind::Org];
 
 fn kind_ix(k: EntityKind) -> usize {
     match k {

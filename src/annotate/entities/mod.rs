@@ -81,6 +81,9 @@ pub struct Candidate {
     pub canon: u32,
     /// Index of the site gazetteer entry it matched, `u32::MAX` if none.
     pub site: u32,
+    /// The type is a default guess (one unknown word, no context): linking may correct it from
+    /// what the rest of the corpus says about the same name.
+    pub guessed: bool,
 }
 
 impl Candidate {

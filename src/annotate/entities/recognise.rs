@@ -16,8 +16,9 @@ pub(crate) struct Seg {
     pub b: usize,
     /// A title stood right before it ("President", "Mr").
     pub person_cue: bool,
-    /// Joined across connectors "of"/"for" with an org/place head ("Ministry of Defence").
-    pub of_joined: bool,
+    /// Joined across "of"/"for" after an org or place head ("Ministry of Defence", "Gulf of
+    /// Aden"): the head's type.
+    pub of_head: Option<EntityKind>,
     /// Contains a lower-case name particle ("von der", "bin").
     pub particle: bool,
 }
@@ -99,6 +100,11 @@ fn title_len(k: &Knowledge, s: &str, toks: &[Tok], p: usize, end: usize) -> usiz
     if last_ok == 0 {
         return 0;
     }
+    let name_after = p + last_ok < end && toks[p + last_ok].kind == TokKind::Cap;
+    let cap_before = p > 0 && toks[p - 1].kind == TokKind::Cap;
+    if !name_after && !cap_before {
+        return 0; // "Court of Justice": a word of a name, not a title
+    }
     // "General Motors", "Presidential Palace": the next word makes it a name, not a title.
     if p + last_ok < end && toks[p + last_ok].kind == TokKind::Cap {
         let nf = k.word(toks[p + last_ok].text(s));
@@ -150,7 +156,7 @@ fn scan_unit(k: &Knowledge, s: &str, toks: &[Tok], unit: u32, segs: &mut Vec<Seg
         loop {
             let t = toks[j];
             j += 1;
-            if t.has(POSS | CUT_TAIL) || j >= n {
+            if (t.has(CUT_TAIL) || (t.has(POSS) && !plural_possessive(t.text(s)))) || j >= n {
                 break;
             }
             if toks[j].kind == TokKind::Cap {
@@ -184,6 +190,44 @@ fn scan_unit(k: &Knowledge, s: &str, toks: &[Tok], unit: u32, segs: &mut Vec<Seg
     }
 }
 
+/// "People's Party", "Workers' Party": a possessive that stays inside an org name.
+fn plural_possessive(word: &str) -> bool {
+    matches!(word, "People" | "Workers" | "Women" | "Children" | "Men" | "Farmers" | "Veterans" | "Citizens")
+}
+
+/// May a capitalised common word that is also a given name start a person's name here?
+/// Not at a sentence start, and not after a preposition ("in April Putin said").
+fn given_here(k: &Knowledge, s: &str, toks: &[Tok], p: usize) -> bool {
+    let t = toks[p];
+    let f = k.word(t.text(s));
+    if f & w::STOP == 0 {
+        return true;
+    }
+    if t.has(SENT_START) {
+        return false;
+    }
+    let prev = if p > 0 && toks[p - 1].kind == TokKind::Lower { toks[p - 1].text(s) } else { "" };
+    !matches!(
+        prev,
+        "in" | "on"
+            | "since"
+            | "until"
+            | "by"
+            | "from"
+            | "early"
+            | "late"
+            | "last"
+            | "next"
+            | "mid"
+            | "of"
+            | "to"
+            | "through"
+            | "during"
+            | "before"
+            | "after"
+    )
+}
+
 /// Cut a run into segments at connectors, titles, demonyms and function words.
 fn segment_run(k: &Knowledge, s: &str, toks: &[Tok], start: usize, end: usize, segs: &mut Vec<Seg>) {
     segs.clear();
@@ -203,6 +247,14 @@ fn segment_run(k: &Knowledge, s: &str, toks: &[Tok], start: usize, end: usize, s
             continue;
         }
         let word = t.text(s);
+        if cur.is_none() && matches!(word, "Storm" | "Hurricane" | "Typhoon" | "Cyclone" | "Operation" | "Tropical") {
+            // named storms and operations are events, not people: skip the capitalised words
+            p += 1;
+            while p < end && toks[p].kind == TokKind::Cap {
+                p += 1;
+            }
+            continue;
+        }
         let f = k.word(word);
         let known = known_prefix(k, s, toks, p, end);
         if known == 0 {
@@ -218,13 +270,23 @@ fn segment_run(k: &Knowledge, s: &str, toks: &[Tok], start: usize, end: usize, s
                 p += tl;
                 continue;
             }
-            let at_start = cur.is_none();
-            let strip = if f & w::FUNCTION != 0 {
+            // right after a connector inside a run ("Court of Justice", "Office for Budget ...")
+            let after_conn = p > start && toks[p - 1].kind == TokKind::Lower;
+            let at_start = cur.is_none() && !(after_conn && f & w::FUNCTION == 0);
+            let next_cap = p + 1 < end && toks[p + 1].kind == TokKind::Cap;
+            let strip = if !at_start {
+                false
+            } else if f & w::FUNCTION != 0 {
                 true
+            } else if f & w::GIVEN != 0 && next_cap && given_here(k, s, toks, p) {
+                false // "Christian Lindner", "April Reyes"
             } else if f & w::DEMONYM != 0 {
-                at_start && !chunk_ends_org(k, s, toks, p, end)
+                !chunk_ends_org(k, s, toks, p, end)
             } else if f & w::STOP != 0 {
-                at_start && f & w::CUE == 0 && !chunk_ends_org(k, s, toks, p, end)
+                // alone it stays, as a weak guess ("Head" after "Travis Head")
+                next_cap && f & w::CUE == 0 && !chunk_ends_org(k, s, toks, p, end)
+            } else if f & w::HONOR_PART != 0 {
+                next_cap && !chunk_ends_org(k, s, toks, p, end) // "Acting U.S. Attorney ..."
             } else {
                 false
             };
@@ -240,12 +302,12 @@ fn segment_run(k: &Knowledge, s: &str, toks: &[Tok], start: usize, end: usize, s
         match cur.as_mut() {
             Some(c) => c.b = p + len,
             None => {
-                cur = Some(Seg { a: p, b: p + len, person_cue: cue, of_joined: false, particle: false });
+                cur = Some(Seg { a: p, b: p + len, person_cue: cue, of_head: None, particle: false });
                 cue = false;
             }
         }
         p += len;
-        if toks[p - 1].has(POSS | CUT_TAIL) {
+        if toks[p - 1].has(CUT_TAIL) || (toks[p - 1].has(POSS) && !plural_possessive(toks[p - 1].text(s))) {
             if let Some(c) = cur.take() {
                 segs.push(c);
             }
@@ -277,23 +339,35 @@ fn merge_segs(k: &Knowledge, s: &str, toks: &[Tok], segs: &mut Vec<Seg>) {
         let mut merged = None;
         if all_conn && !toks[a.b - 1].has(POSS | CUT_TAIL) && !b.person_cue {
             let whole_known = k.phrase(text_of(s, toks, a.a, b.b)).is_some();
-            let head = toks[a.a..a.b]
-                .iter()
-                .any(|t| t.kind == TokKind::Cap && k.word(t.text(s)) & (w::ORG_HEAD | w::PLACE_HEAD) != 0);
+            let mut head = None;
+            for t in &toks[a.a..a.b] {
+                let f = if t.kind == TokKind::Cap { k.word(t.text(s)) } else { 0 };
+                if f & w::ORG_HEAD != 0 {
+                    head = Some(EntityKind::Org);
+                } else if f & w::PLACE_HEAD != 0 && head.is_none() {
+                    head = Some(EntityKind::Place);
+                }
+            }
+            let head = a.of_head.or(head);
             let first_conn = k.word(toks[a.b].text(s));
-            if whole_known {
+            // "Commission on Thursday": a right side of only common words is no part of a name
+            let b_has_name = toks[b.a..b.b].iter().any(|t| t.kind == TokKind::Cap && k.word(t.text(s)) & w::TIME == 0);
+            if !whole_known && !b_has_name {
+                merged = None;
+            } else if whole_known {
                 merged = Some(Seg { b: b.b, ..a });
-            } else if first_conn & w::CONN_OF != 0 && head {
-                merged = Some(Seg { b: b.b, of_joined: true, ..a });
+            } else if first_conn & w::CONN_OF != 0 && head.is_some() {
+                merged = Some(Seg { b: b.b, of_head: head, ..a });
             } else if first_conn & w::CONN_AND != 0
-                && (a.of_joined || toks[a.b].text(s) == "&")
+                && (a.of_head == Some(EntityKind::Org) || toks[a.b].text(s) == "&")
                 && conn & w::CONN_THE == 0
             {
                 merged = Some(Seg { b: b.b, ..a });
             } else if first_conn & w::PARTICLE != 0 && first_conn & (w::CONN_OF | w::CONN_AND) == 0 {
                 // "Ursula von der Leyen": only after a name that is not a known place/org
                 let left = text_of(s, toks, a.a, a.b);
-                if k.phrase(left).is_none_or(|p| p.kind == EntityKind::Person) {
+                let cap_particle = a.b - a.a == 1 && k.word(&left.to_ascii_lowercase()) & w::PARTICLE != 0;
+                if cap_particle || k.phrase(left).is_none_or(|p| p.kind == EntityKind::Person) {
                     merged = Some(Seg { b: b.b, particle: true, ..a });
                 }
             }
@@ -315,10 +389,11 @@ fn settle(k: &Knowledge, units: &[Unit<'_>], found: &[Found]) -> Vec<Candidate> 
     let text =
         |f: &Found| units.get(f.unit as usize).and_then(|u| u.text.get(f.start as usize..f.end as usize)).unwrap_or("");
     let mut names: FxMap<&str, EntityKind> = FxMap::default();
+    let mut surnames: FxSet<&str> = FxSet::default();
     let mut mid: FxSet<&str> = FxSet::default();
     for f in found {
         let t = text(f);
-        if !f.sent_initial {
+        if !f.sent_initial && !f.guess.stop {
             mid.insert(t);
         }
         if f.guess.strength == Strength::Weak {
@@ -326,13 +401,12 @@ fn settle(k: &Knowledge, units: &[Unit<'_>], found: &[Found]) -> Vec<Candidate> 
         }
         names.entry(t).or_insert(f.guess.kind);
         if !f.single {
-            let mut words = t.split(' ');
-            let first = words.next().unwrap_or("");
+            let first = t.split(' ').next().unwrap_or("");
             let last = t.rsplit(' ').next().unwrap_or("");
             match f.guess.kind {
                 EntityKind::Person => {
-                    if k.word(last) & (w::STOP | w::DEMONYM) == 0 {
-                        names.entry(last).or_insert(EntityKind::Person);
+                    if k.word(last) & (w::FUNCTION | w::DEMONYM) == 0 {
+                        surnames.insert(last);
                     }
                 }
                 kind => {
@@ -348,25 +422,46 @@ fn settle(k: &Knowledge, units: &[Unit<'_>], found: &[Found]) -> Vec<Candidate> 
     for f in found {
         let t = text(f);
         let g = f.guess;
+        let mut canon = g.canon;
+        let mut guessed = false;
         let kind = match g.strength {
+            // "Jordan" after "Jim Jordan": the article's person, not the country
+            Strength::Strong if g.place_word && surnames.contains(t) => {
+                canon = NONE;
+                Some(EntityKind::Person)
+            }
             Strength::Strong => Some(g.kind),
+            Strength::Weak if surnames.contains(t) => Some(EntityKind::Person),
+            Strength::Weak if g.stop => names.get(t).copied().filter(|_| g.context || !f.sent_initial),
             Strength::Weak => {
+                guessed = !g.context;
                 if let Some(&kd) = names.get(t) {
+                    guessed = false;
                     Some(kd)
-                } else if g.context {
-                    Some(g.kind)
+                } else if let Some(kd) = listed_with(units, found, f, &out) {
+                    guessed = false;
+                    Some(kd) // "in Rae Bareli and Wayanad"
                 } else if f.sent_initial {
-                    mid.contains(t).then_some(g.kind)
+                    // "Judges said": a capitalised plural at a sentence start is a common noun
+                    (mid.contains(t) || (g.context && !t.ends_with('s'))).then_some(g.kind)
                 } else {
                     Some(g.kind)
                 }
             }
         };
         if let Some(kind) = kind {
-            out.push(Candidate { unit: f.unit, start: f.start, end: f.end, kind, canon: g.canon, site: g.site });
+            out.push(Candidate { unit: f.unit, start: f.start, end: f.end, kind, canon, site: g.site, guessed });
         }
     }
     out
+}
+
+/// The type of the mention just before `f` when only "and", "or" or a comma separates them.
+fn listed_with(units: &[Unit<'_>], found: &[Found], f: &Found, out: &[Candidate]) -> Option<EntityKind> {
+    let prev = out.last().filter(|c| c.unit == f.unit && c.end <= f.start && !c.guessed)?;
+    let gap = units.get(f.unit as usize)?.text.get(prev.end as usize..f.start as usize)?;
+    let _ = found;
+    matches!(gap, " and " | " or " | ", " | ", and " | " & ").then_some(prev.kind)
 }
 
 /// Surface texts of the article's mentions, for Title Case headlines.
@@ -400,22 +495,34 @@ fn headline_spans(
             p += 1;
             continue;
         }
+        // candidate ends: capitalised words, possibly joined by connectors ("Charles de Gaulle")
+        let mut ends: Vec<usize> = Vec::new();
         let mut q = p;
-        while q < n && q - p < k.max_words.max(4) && toks[q].kind == TokKind::Cap {
-            q += 1;
-            if toks[q - 1].has(POSS | CUT_TAIL) {
+        while q < n && ends.len() < k.max_words.max(4) {
+            if toks[q].kind == TokKind::Cap {
+                q += 1;
+                ends.push(q - p);
+                if toks[q - 1].has(POSS | CUT_TAIL) {
+                    break;
+                }
+            } else if toks[q].kind == TokKind::Lower
+                && k.word(toks[q].text(s)) & w::CONNECTOR != 0
+                && toks.get(q + 1).is_some_and(|t| t.kind == TokKind::Cap)
+            {
+                q += 1;
+            } else {
                 break;
             }
         }
         let mut hit = None;
-        for l in (1..=q - p).rev() {
+        for &l in ends.iter().rev() {
             let t = text_of(s, toks, p, p + l);
             if let Some(&(kind, canon, site)) = known.get(t) {
                 hit = Some((l, kind, canon, site));
                 break;
             }
             if let Some(ph) = k.phrase(t) {
-                if !ph.weak && (l > 1 || k.word(t) & (w::STOP | w::GIVEN) == 0) {
+                if !ph.weak && (l > 1 || k.word(t) & (w::STOP | w::GIVEN | w::CUE) == 0) {
                     hit = Some((l, ph.kind, ph.canon, ph.site));
                     break;
                 }
@@ -426,7 +533,15 @@ fn headline_spans(
         }
         match hit {
             Some((l, kind, canon, site)) => {
-                out.push(Candidate { unit, start: toks[p].start, end: toks[p + l - 1].end, kind, canon, site });
+                out.push(Candidate {
+                    unit,
+                    start: toks[p].start,
+                    end: toks[p + l - 1].end,
+                    kind,
+                    canon,
+                    site,
+                    guessed: false,
+                });
                 p += l;
             }
             None => p += 1,

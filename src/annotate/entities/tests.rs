@@ -252,3 +252,35 @@ fn random_unicode_never_panics_and_offsets_are_char_boundaries() {
         let _ = link(k(), vec![cands], |_, c| c.text(&units));
     }
 }
+
+#[test]
+fn common_word_surname_after_full_name() {
+    let units = [
+        Unit { text: "Travis Head hit 137 in the final.", headline: false },
+        Unit { text: "The crowd fell silent as Head and Marnus Labuschagne added runs.", headline: false },
+    ];
+    let got: Vec<(String, EntityKind)> =
+        recognise(k(), &units).iter().map(|c| (c.text(&units).to_string(), c.kind)).collect();
+    assert!(got.contains(&("Head".to_string(), EntityKind::Person)), "{got:?}");
+    assert!(found("The Head of the school spoke.").is_empty());
+}
+
+#[test]
+fn brands_places_and_lists() {
+    assert!(has("The airline competes with SpiceJet on domestic routes.", "SpiceJet", "ORG"));
+    assert!(has("Ships waited in the Gulf of Aden for days.", "Gulf of Aden", "PLACE"));
+    assert!(has("Gandhi won in both Rae Bareli and Wayanad last week.", "Wayanad", "PLACE"));
+    assert!(has("The mission was launched from Sriharikota in July.", "Sriharikota", "PLACE"));
+    let f = found("She was elected speaker of the House of Representatives on Wednesday.");
+    assert!(f.contains(&("House of Representatives".to_string(), "ORG")), "{f:?}");
+}
+
+#[test]
+fn guessed_types_follow_the_corpus() {
+    let res = linked_with(k(), &[&["Officials met Alexander Fomin in Minsk."], &["The talks with Fomin were brief."]]);
+    assert_eq!(id_of(&res, 1, "Fomin"), "alexander-fomin");
+    let units = [Unit { text: "The talks with Fomin were brief.", headline: false }];
+    let c = recognise(k(), &units);
+    let l = link(k(), vec![c], |_, c| c.text(&units));
+    assert_eq!(l.articles[0].len(), 1);
+}

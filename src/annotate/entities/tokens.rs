@@ -345,6 +345,16 @@ fn scan_cap(s: &str, st: usize, prefixed: bool) -> (usize, u8) {
                 continue;
             }
             if w {
+                // "Colombey-les-Deux-Églises": lower-case links between capitalised parts
+                let mut q = i + 1;
+                while q < n && b[q].is_ascii_lowercase() {
+                    q += 1;
+                }
+                if q - i <= 4 && q + 1 < n && b[q] == b'-' && word_char(s, q + 1).1 {
+                    i = q + 1;
+                    seg_start = i;
+                    continue;
+                }
                 flags |= CUT_TAIL;
             }
             break;
