@@ -159,7 +159,11 @@ fn json_feed_carries_the_full_text() {
     }
     let seizure = &items[1];
     assert_eq!(seizure["title"], "Court orders seizure of the ship");
-    assert!(seizure["content_html"].as_str().unwrap().contains("A court in Ismailia ordered the ship held"));
+    let html = seizure["content_html"].as_str().unwrap();
+    assert!(html.contains("ordered the ship held until a claim is paid"), "{html}");
+    // Entity links in the text, made absolute for feed readers.
+    assert!(html.contains("href=\"https://example.org/digest/entities/"), "{html}");
+    assert!(!html.contains("href=\"/"), "{html}");
 }
 
 #[test]
@@ -217,6 +221,37 @@ fn article_pages_carry_news_article_json_ld() {
         }
     }
     assert_eq!(articles, 5);
+}
+
+#[test]
+fn entity_pages_carry_their_schema_type_and_an_atom_feed() {
+    let site = Site::build("feeds-site");
+    let script = sel("script[type=\"application/ld+json\"]");
+    let mut entities = 0;
+    for (path, page) in site.pages() {
+        let Some(id) = path.strip_prefix("entities/").and_then(|p| p.strip_suffix("/index.html")) else { continue };
+        if id.contains('/') {
+            continue; // a later page of a long entity listing
+        }
+        entities += 1;
+        let json: serde_json::Value = serde_json::from_str(&page.select(&script).next().unwrap().inner_html()).unwrap();
+        assert!(["Person", "Place", "Organization"].contains(&json["@type"].as_str().unwrap()), "{path}: {json}");
+        assert_eq!(json["url"], format!("{BASE}entities/{id}/"));
+        let feed = format!("entities/{id}/atom.xml");
+        let doc = roxmltree::Document::parse(site.text(&feed)).unwrap();
+        assert!(!valid_atom(&doc, &format!("{BASE}{feed}")).is_empty(), "{feed} has no entries");
+    }
+    assert!(entities > 0, "the annotation pass found no entity in the fixture");
+    // Articles point at them: `about` / `mentions` carry entity page URLs.
+    let article = site.pages().find(|(p, _)| *p == "articles/aground/index.html").unwrap().1;
+    let json: serde_json::Value = serde_json::from_str(&article.select(&script).next().unwrap().inner_html()).unwrap();
+    let things: Vec<&serde_json::Value> =
+        ["about", "mentions"].iter().filter_map(|k| json[*k].as_array()).flatten().collect();
+    assert!(!things.is_empty(), "{json}");
+    for thing in things {
+        assert!(thing["url"].as_str().unwrap().starts_with(&format!("{BASE}entities/")), "{thing}");
+        assert!(["Person", "Place", "Organization"].contains(&thing["@type"].as_str().unwrap()), "{thing}");
+    }
 }
 
 #[test]
