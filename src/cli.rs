@@ -25,6 +25,8 @@ pub enum Command {
     Annotate(AnnotateArgs),
     /// Create a new site in DIR that builds at once.
     Init(InitArgs),
+    /// Build the site in memory and verify it: links, anchors, sub-path, feeds, sitemap.
+    Check(CheckArgs),
 }
 
 /// Where the site is and how to read it.
@@ -60,6 +62,24 @@ pub struct AnnotateArgs {
     /// Pretty-print the JSON.
     #[arg(long)]
     pub pretty: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Check the site as built for this base_url (e.g. https://user.github.io/digest/).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Print only the problems and the summary line (no progress).
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+impl CheckArgs {
+    pub fn overrides(&self) -> Overrides {
+        Overrides { base_url: self.base_url.clone(), drafts: self.site.drafts, ..Overrides::default() }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -14,6 +14,7 @@
 
 pub mod annotate;
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod content;
 pub mod diagnostics;

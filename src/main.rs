@@ -36,6 +36,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             out.write_all(json.as_bytes())?;
             out.write_all(b"\n")?;
         }
+        Command::Check(args) => {
+            let settings = Settings::load(&args.site.root, &args.overrides())?;
+            let report = newsreel::check::check(&settings, &Progress::new(args.quiet))?;
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            for problem in &report.problems {
+                writeln!(out, "{problem}")?;
+            }
+            if !report.is_ok() {
+                anyhow::bail!("{}", report.summary());
+            }
+            writeln!(out, "{}", report.summary())?;
+        }
         Command::Init(args) => {
             newsreel::init::init(&args.dir)?;
             eprintln!(

@@ -5,11 +5,16 @@
 
 mod body;
 mod data;
+pub mod feeds;
 pub mod html;
+mod jsonld;
+pub mod links;
 mod spans;
 pub mod templates;
 mod timeline;
 pub mod views;
+
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -45,6 +50,8 @@ struct Renderer<'a> {
     settings: &'a Settings,
     tera: &'a Tera,
     site_view: SiteView<'a>,
+    /// Article bodies, rendered once and shared by the article pages and the feeds.
+    bodies: Vec<OnceLock<String>>,
 }
 
 /// Renders every page and copies the static files into an [`Output`].
@@ -67,6 +74,7 @@ pub fn render(site: &Site<'_>, settings: &Settings, tera: &Tera) -> Result<Outpu
     }
     files.extend(r.data_files());
     files.extend(static_files(settings)?);
+    r.add_feeds(&mut files);
     Ok(Output::new(files))
 }
 
@@ -142,7 +150,8 @@ impl<'a> Renderer<'a> {
             annotated,
             nav,
         };
-        Renderer { site, settings, tera, site_view }
+        let bodies = site.corpus.articles.iter().map(|_| OnceLock::new()).collect();
+        Renderer { site, settings, tera, site_view, bodies }
     }
 
     fn per_page(&self) -> usize {
@@ -175,7 +184,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn meta(&self, title: String, description: String, path: String, kind: &'static str) -> PageMeta {
-        PageMeta { canonical: self.settings.base_url.absolute(&path), title, description, path, kind }
+        PageMeta { canonical: self.settings.base_url.absolute(&path), title, description, path, kind, jsonld: None }
     }
 
     fn render(&self, job: Job) -> Result<(String, Vec<u8>), Diagnostic> {
@@ -243,11 +252,12 @@ impl<'a> Renderer<'a> {
     fn article(&self, ctx: &mut Context, i: usize) -> (&'static str, String) {
         let a = &self.site.corpus.articles[i];
         let path = urls::article(&a.slug);
-        let spans = spans::article_spans(self.site, self.settings, i);
-        let content = body::render(a, &spans, self.settings.allow_raw_html);
+        let content = self.body(i).to_owned();
         let neighbour =
             |j: Option<usize>| j.and_then(|j| self.site.corpus.articles.get(j)).map(|b| views::card(b, self.settings));
-        ctx.insert("page", &self.meta(a.title.clone(), views::summary(a), path.clone(), "article"));
+        let mut meta = self.meta(a.title.clone(), views::summary(a), path.clone(), "article");
+        meta.jsonld = Some(jsonld::article(self.site, self.settings, i));
+        ctx.insert("page", &meta);
         ctx.insert(
             "article",
             &ArticleView {
@@ -268,6 +278,14 @@ impl<'a> Renderer<'a> {
         ctx.insert("newer", &neighbour(i.checked_sub(1)));
         ctx.insert("older", &neighbour(Some(i + 1)));
         ("article.html", path)
+    }
+
+    /// The body HTML of article `i`, rendered on first use.
+    fn body(&self, i: usize) -> &str {
+        self.bodies[i].get_or_init(|| {
+            let spans = spans::article_spans(self.site, self.settings, i);
+            body::render(&self.site.corpus.articles[i], &spans, self.settings.allow_raw_html)
+        })
     }
 
     fn archive(&self, ctx: &mut Context) -> (&'static str, String) {
@@ -420,22 +438,16 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let related: Vec<(EntityLink, usize)> = idx.related.iter().map(|&(r, n)| (self.entity_link(r), n)).collect();
-        ctx.insert(
-            "page",
-            &self.meta(
-                ent.name.clone(),
-                ent.description.clone().unwrap_or_else(|| {
-                    format!(
-                        "{} in the news: {} mentions in {} articles",
-                        ent.name,
-                        idx.mentions.len(),
-                        idx.articles.len()
-                    )
-                }),
-                path.clone(),
-                "entity",
-            ),
+        let mut meta = self.meta(
+            ent.name.clone(),
+            ent.description.clone().unwrap_or_else(|| {
+                format!("{} in the news: {} mentions in {} articles", ent.name, idx.mentions.len(), idx.articles.len())
+            }),
+            path.clone(),
+            "entity",
         );
+        meta.jsonld = Some(jsonld::entity(self.site, self.settings, e));
+        ctx.insert("page", &meta);
         ctx.insert(
             "entity",
             &EntityView {

@@ -42,6 +42,8 @@ pub struct PageMeta {
     /// Site-relative path (`articles/x/`).
     pub path: String,
     pub kind: &'static str,
+    /// schema.org JSON-LD for the page, already safe inside `<script>` (see `render::jsonld`).
+    pub jsonld: Option<String>,
 }
 
 /// An article in a listing.
