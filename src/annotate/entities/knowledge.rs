@@ -6,6 +6,7 @@ use super::{EntityKind, GazetteerEntry};
 
 const PLACES: &str = include_str!("../../../data/places.tsv");
 const GIVEN: &str = include_str!("../../../data/given_names.txt");
+const COMMON: &str = include_str!("../../../data/common_words.txt");
 const HONORIFICS: &str = include_str!("../../../data/honorifics.txt");
 const ORG_CUES: &str = include_str!("../../../data/org_cues.txt");
 const PLACE_CUES: &str = include_str!("../../../data/place_cues.txt");
@@ -48,6 +49,10 @@ pub mod w {
     pub const TIME: u32 = 1 << 20;
     /// Verbs of motion: "travelled to X", "fled from X" make X a place.
     pub const MOTION: u32 = 1 << 21;
+    /// Given name that is rare everywhere: evidence inside a multi-word name only.
+    pub const GIVEN_RARE: u32 = 1 << 22;
+    /// A frequent English word, capitalised ("Credit", "Judges"): weak evidence of a name.
+    pub const COMMON: u32 = 1 << 23;
     pub const CUE: u32 = ORG_TAIL | ORG_HEAD | PLACE_TAIL | PLACE_HEAD;
     pub const CONNECTOR: u32 = CONN_OF | CONN_AND | CONN_THE | PARTICLE;
 }
@@ -94,13 +99,13 @@ const FUNCTION_WORDS: &str = "A About Above According Across After Again Against
 const CONN_OF_WORDS: &str = "of for on";
 const CONN_AND_WORDS: &str = "and &";
 const PARTICLES: &str = "von van der den de da di del della du dos das bin ibn bint al el la le ter ten zu y af dem do";
-const PREV_PLACE_WORDS: &str = "in near outside across into towards toward around through throughout within via inside";
+const PREV_PLACE_WORDS: &str = "in near outside across into towards toward around through throughout within via inside entered recaptured retook liberated shelled bombed besieged occupied annexed visited toured";
 const NEXT_PLACE_WORDS: &str =
     "region regions city town village area areas oblast province district county border capital port outskirts";
 const PLACE_OF_WORDS: &str = "city town village region province state capital outskirts port district county republic island islands suburb suburbs centre center";
 const PREV_PERSON_WORDS: &str = "minister president leader spokesman spokeswoman spokesperson chief boss founder coach manager striker actor actress singer author envoy adviser advisor aide analyst economist journalist reporter correspondent professor director chairman chairwoman candidate lawmaker senator deputy mayor governor commander general officer secretary ambassador premier prosecutor judge lawyer attorney businessman businesswoman billionaire oligarch rapper star player captain colonel sergeant lieutenant major commissioner chancellor president-elect counterpart opponent rival successor predecessor wife husband son daughter brother sister mother father uncle aunt widow cousin patriarch pope king queen prince princess mr mrs ms dr sir dame lord lady presenter host comedian artist designer writer novelist poet historian researcher scientist doctor surgeon nurse teacher student activist campaigner blogger influencer photographer filmmaker director-general ceo cfo executive negotiator commentator columnist editor pastor priest imam rabbi bishop cardinal archbishop defender midfielder goalkeeper forward winger batsman bowler";
 const TIME_WORDS: &str = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Spring Summer Autumn Fall Winter Christmas Easter Ramadan Eid Today Tonight Tomorrow Yesterday Morning Evening Night Week Weekend Month Year";
-const MOTION_WORDS: &str = "travelled traveled travelling traveling flew fly flying went go going returned return returning moved move moving headed heading fled flee fleeing sailed drove deployed evacuated relocated trip trips journey visit visits route flights flight launched arrived came back";
+const MOTION_WORDS: &str = "travelled traveled travelling traveling flew fly flying went go going returned return returning moved move moving headed heading fled flee fleeing sailed drove deployed evacuated relocated trip trips journey visit visits route flights flight launched arrived came back pull-back withdrawal retreat withdrew withdrawn miles km kilometres kilometers north south east west";
 const NEXT_PERSON_WORDS: &str = "said says told added wrote explained insisted argued warned noted stated tweeted posted replied recalled admitted acknowledged urged asked denied who whose himself herself";
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -246,11 +251,18 @@ impl Knowledge {
                 self.flag(word, flags);
             }
         }
+        for l in data_lines(COMMON) {
+            self.flag(l.trim(), w::COMMON);
+        }
         for l in data_lines(GIVEN) {
             let mut f = l.split('\t');
             let name = f.next().unwrap_or("").trim();
-            let weak = f.next().map(str::trim) == Some("w");
-            self.flag(name, if weak { w::GIVEN | w::GIVEN_WEAK } else { w::GIVEN });
+            let flag = match f.next().map(str::trim) {
+                Some("w") => w::GIVEN | w::GIVEN_WEAK,
+                Some("r") => w::GIVEN | w::GIVEN_RARE,
+                _ => w::GIVEN,
+            };
+            self.flag(name, flag);
         }
         let lists: [(&str, u32); 11] = [
             (TIME_WORDS, w::TIME),

@@ -8,6 +8,18 @@ use super::knowledge::{Knowledge, NONE};
 use super::slug::slugify;
 use super::{Candidate, Entity, EntityKind, Linked};
 
+/// A surname as it may appear alone: "al-Burhan" is also "Burhan".
+pub(crate) fn surname_key(last: &str) -> &str {
+    for p in ["al-", "Al-", "el-", "El-", "ad-", "as-", "ash-", "bin-", "ibn-", "abu-", "Abu-"] {
+        if let Some(rest) = last.strip_prefix(p) {
+            if rest.chars().next().is_some_and(char::is_uppercase) {
+                return rest;
+            }
+        }
+    }
+    last
+}
+
 /// Normalise a surface form: single spaces, straight apostrophes, no possessive.
 fn norm(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -24,10 +36,9 @@ fn norm(s: &str) -> String {
     }
 }
 
-/// Linking key: people are kept apart from places/orgs of the same name.
+/// Linking key: one entity per canonical name (its type is the majority of its mentions').
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 struct Key {
-    person: bool,
     name: String,
 }
 
@@ -79,6 +90,10 @@ pub fn link<'s>(
             if m.kind == EntityKind::Person && !m.canon && m.name.contains(' ') {
                 if let Some(last) = m.name.rsplit(' ').next() {
                     by_last.entry(last.to_string()).or_default().insert(m.name.clone());
+                    let key = surname_key(last);
+                    if key != last {
+                        by_last.entry(key.to_string()).or_default().insert(m.name.clone());
+                    }
                 }
             }
             if !c.guessed {
@@ -114,31 +129,55 @@ pub fn link<'s>(
             .iter()
             .enumerate()
             .filter(|(_, m)| !m.canon && m.name.contains(' '))
-            .map(|(i, m)| (i, m.name.rsplit(' ').next().unwrap_or("").to_string(), m.name.clone()))
+            .map(|(i, m)| (i, surname_key(m.name.rsplit(' ').next().unwrap_or("")).to_string(), m.name.clone()))
             .collect();
         for i in 0..ms.len() {
             let m = &ms[i];
-            if m.canon || m.name.contains(' ') {
+            let multi = m.name.contains(' ');
+            let want_person = m.kind == EntityKind::Person;
+            if m.canon || (multi && !want_person) {
                 continue;
             }
-            let want_person = m.kind == EntityKind::Person;
+            // "Von der Leyen", "De Gaulle": a multi-word surname ends a longer name
+            let suffix = if multi { format!(" {}", m.name.to_lowercase()) } else { String::new() };
+            let is_suffix = |full: &str| full.len() > m.name.len() && full.to_lowercase().ends_with(&suffix);
             let same: Vec<&(usize, String, String)> = fulls
                 .iter()
                 .filter(|(j, last, full)| {
                     let mk = ms[*j].kind;
-                    if want_person {
-                        mk == EntityKind::Person && *last == m.name
+                    if multi {
+                        mk == EntityKind::Person && is_suffix(full)
+                    } else if want_person {
+                        mk == EntityKind::Person && *last == surname_key(&m.name)
                     } else {
                         mk == m.kind && full.split(' ').next() == Some(m.name.as_str())
                     }
                 })
                 .collect();
+            // "Saddam" after "Saddam Hussein": a first name alone, when only one full name has it
+            let same = if same.is_empty() && want_person && !multi {
+                fulls
+                    .iter()
+                    .filter(|(j, _, full)| {
+                        ms[*j].kind == EntityKind::Person && full.split(' ').next() == Some(m.name.as_str())
+                    })
+                    .collect()
+            } else {
+                same
+            };
             let mut distinct: Vec<&str> = same.iter().map(|f| f.2.as_str()).collect();
             distinct.sort_unstable();
             distinct.dedup();
             let target = match distinct.len() {
                 0 if want_person => {
-                    by_last.get(&m.name).and_then(|set| if set.len() == 1 { set.iter().next().cloned() } else { None })
+                    let last = m.name.rsplit(' ').next().unwrap_or("");
+                    by_last.get(last).and_then(|set| {
+                        let mut it = set.iter().filter(|f| !multi || is_suffix(f));
+                        match (it.next(), it.next()) {
+                            (Some(one), None) => Some(one.clone()),
+                            _ => None,
+                        }
+                    })
                 }
                 0 => None,
                 1 => Some(distinct[0].to_string()),
@@ -164,7 +203,7 @@ pub fn link<'s>(
     let mut acc: FxMap<Key, Acc> = FxMap::default();
     for ms in &mentions {
         for m in ms {
-            let key = Key { person: m.kind == EntityKind::Person, name: m.name.clone() };
+            let key = Key { name: m.name.clone() };
             let e = acc.entry(key).or_insert_with(|| Acc { kinds: [0; 3], aliases: FxSet::default(), site: NONE });
             e.kinds[kind_ix(m.kind)] += 1;
             e.aliases.insert(m.surface.clone());
@@ -186,16 +225,12 @@ pub fn link<'s>(
         }
         used.insert(id.clone());
         let Some(a) = acc.get(&key) else { continue };
-        let kind = if key.person {
-            EntityKind::Person
-        } else if a.site != NONE {
-            k.site_entries().get(a.site as usize).map_or(EntityKind::Org, |e| e.kind)
-        } else if a.kinds[1] > a.kinds[2] {
-            EntityKind::Place
-        } else if a.kinds[2] > 0 || a.kinds[1] == 0 {
-            EntityKind::Org
-        } else {
-            EntityKind::Place
+        let kind = match k.site_entries().get(a.site as usize) {
+            Some(e) => e.kind,
+            None => {
+                let best = (0..3).max_by_key(|&i| (a.kinds[i], std::cmp::Reverse(i))).unwrap_or(2);
+                KINDS[best]
+            }
         };
         let mut aliases: Vec<String> = a.aliases.iter().cloned().collect();
         aliases.sort();
@@ -208,7 +243,7 @@ pub fn link<'s>(
     for (cands, ms) in articles.into_iter().zip(&mentions) {
         let mut v = Vec::with_capacity(cands.len());
         for (c, m) in cands.into_iter().zip(ms) {
-            let key = Key { person: m.kind == EntityKind::Person, name: m.name.clone() };
+            let key = Key { name: m.name.clone() };
             if let Some(&i) = index.get(&key) {
                 v.push((c, i));
             }

@@ -21,6 +21,9 @@ pub(crate) struct Seg {
     pub of_head: Option<EntityKind>,
     /// Contains a lower-case name particle ("von der", "bin").
     pub particle: bool,
+    /// The name of a storm or operation ("Ian" of "Hurricane Ian"): not a mention, and the
+    /// same word alone elsewhere in the article is not one either.
+    pub event: bool,
 }
 
 /// A classified span awaiting the article-level pass.
@@ -39,13 +42,20 @@ pub fn recognise(k: &Knowledge, units: &[Unit<'_>]) -> Vec<Candidate> {
     let mut segs: Vec<Seg> = Vec::with_capacity(16);
     let mut found: Vec<Found> = Vec::new();
     let mut headlines: Vec<usize> = Vec::new();
+    let mut events: Vec<String> = Vec::new();
     for (ui, u) in units.iter().enumerate() {
         tokenize(u.text, &mut toks);
         if u.headline && title_case(u.text, &toks) {
             headlines.push(ui);
             continue;
         }
-        scan_unit(k, u.text, &toks, ui as u32, &mut segs, &mut found);
+        scan_unit(k, u.text, &toks, ui as u32, &mut segs, &mut found, &mut events);
+    }
+    if !events.is_empty() {
+        found.retain(|f| {
+            let t = units.get(f.unit as usize).and_then(|u| u.text.get(f.start as usize..f.end as usize));
+            !t.is_some_and(|t| events.iter().any(|e| e == t || e.split(' ').any(|p| p == t)))
+        });
     }
     let mut out = settle(k, units, &found);
     if !headlines.is_empty() {
@@ -137,13 +147,25 @@ fn known_prefix(k: &Knowledge, s: &str, toks: &[Tok], p: usize, end: usize) -> u
 /// Does the chunk of capitalised words from `p` end in an org designator ("Russian Army")?
 fn chunk_ends_org(k: &Knowledge, s: &str, toks: &[Tok], p: usize, end: usize) -> bool {
     let mut q = p;
-    while q + 1 < end && toks[q + 1].kind == TokKind::Cap && !toks[q].has(POSS | CUT_TAIL) {
+    while q + 1 < end
+        && toks[q + 1].kind == TokKind::Cap
+        && !toks[q].has(CUT_TAIL)
+        && (!toks[q].has(POSS) || plural_possessive(toks[q].text(s)))
+    {
         q += 1;
     }
     q > p && k.word(toks[q].text(s)) & w::ORG_TAIL != 0
 }
 
-fn scan_unit(k: &Knowledge, s: &str, toks: &[Tok], unit: u32, segs: &mut Vec<Seg>, found: &mut Vec<Found>) {
+fn scan_unit(
+    k: &Knowledge,
+    s: &str,
+    toks: &[Tok],
+    unit: u32,
+    segs: &mut Vec<Seg>,
+    found: &mut Vec<Found>,
+    events: &mut Vec<String>,
+) {
     let n = toks.len();
     let mut i = 0;
     while i < n {
@@ -175,6 +197,10 @@ fn scan_unit(k: &Knowledge, s: &str, toks: &[Tok], unit: u32, segs: &mut Vec<Seg
         segment_run(k, s, toks, run_start, j, segs);
         merge_segs(k, s, toks, segs);
         for sg in segs.iter() {
+            if sg.event {
+                events.push(text_of(s, toks, sg.a, sg.b).to_string());
+                continue;
+            }
             if let Some(g) = classify(k, s, toks, sg) {
                 found.push(Found {
                     unit,
@@ -188,6 +214,23 @@ fn scan_unit(k: &Knowledge, s: &str, toks: &[Tok], unit: u32, segs: &mut Vec<Seg
         }
         i = j;
     }
+}
+
+/// Words that name an event after them ("Hurricane Ian", "storm Ciara", "Operation Desert Storm").
+fn event_head(word: &str) -> bool {
+    matches!(
+        word,
+        "Storm"
+            | "Hurricane"
+            | "Typhoon"
+            | "Cyclone"
+            | "Operation"
+            | "Tropical"
+            | "storm"
+            | "hurricane"
+            | "typhoon"
+            | "cyclone"
+    )
 }
 
 /// "People's Party", "Workers' Party": a possessive that stays inside an org name.
@@ -228,6 +271,31 @@ fn given_here(k: &Knowledge, s: &str, toks: &[Tok], p: usize) -> bool {
     )
 }
 
+/// "US Congress", "US State Department": a country name before a complete org name is a
+/// mention of its own (but "UN Security Council", "Air India" stay whole).
+fn country_before_org(k: &Knowledge, s: &str, toks: &[Tok], p: usize, len: usize, end: usize) -> bool {
+    let q = p + len;
+    if q >= end || toks[q].kind != TokKind::Cap || toks[q - 1].has(POSS | CUT_TAIL) {
+        return false;
+    }
+    let is_country = k
+        .phrase(text_of(s, toks, p, q))
+        .is_some_and(|ph| ph.kind == EntityKind::Place && ph.source <= super::knowledge::Source::Country);
+    if !is_country {
+        return false;
+    }
+    let mut r = q;
+    while r < end && toks[r].kind == TokKind::Cap && !toks[r].has(POSS | CUT_TAIL) {
+        r += 1;
+    }
+    if r < end && toks[r].kind == TokKind::Cap {
+        r += 1;
+    }
+    let rest = text_of(s, toks, q, r);
+    let last = k.word(toks[r - 1].text(s));
+    k.phrase(rest).is_some_and(|ph| ph.kind == EntityKind::Org) || (r - q >= 2 && last & w::ORG_TAIL != 0)
+}
+
 /// Cut a run into segments at connectors, titles, demonyms and function words.
 fn segment_run(k: &Knowledge, s: &str, toks: &[Tok], start: usize, end: usize, segs: &mut Vec<Seg>) {
     segs.clear();
@@ -247,12 +315,18 @@ fn segment_run(k: &Knowledge, s: &str, toks: &[Tok], start: usize, end: usize, s
             continue;
         }
         let word = t.text(s);
-        if cur.is_none() && matches!(word, "Storm" | "Hurricane" | "Typhoon" | "Cyclone" | "Operation" | "Tropical") {
-            // named storms and operations are events, not people: skip the capitalised words
-            p += 1;
-            while p < end && toks[p].kind == TokKind::Cap {
-                p += 1;
+        let lower_head = p == start && p > 0 && toks[p - 1].kind == TokKind::Lower && event_head(toks[p - 1].text(s));
+        if cur.is_none() && (event_head(word) || lower_head) {
+            // named storms and operations are events, not people: remember and skip the name
+            let q0 = if lower_head { p } else { p + 1 };
+            let mut q = q0;
+            while q < end && toks[q].kind == TokKind::Cap {
+                q += 1;
             }
+            if q > q0 {
+                segs.push(Seg { a: q0, b: q, person_cue: false, of_head: None, particle: false, event: true });
+            }
+            p = q.max(p + 1);
             continue;
         }
         let f = k.word(word);
@@ -299,10 +373,15 @@ fn segment_run(k: &Knowledge, s: &str, toks: &[Tok], start: usize, end: usize, s
             }
         }
         let len = known.max(1);
+        if cur.is_none() && country_before_org(k, s, toks, p, len, end) {
+            segs.push(Seg { a: p, b: p + len, person_cue: false, of_head: None, particle: false, event: false });
+            p += len;
+            continue;
+        }
         match cur.as_mut() {
             Some(c) => c.b = p + len,
             None => {
-                cur = Some(Seg { a: p, b: p + len, person_cue: cue, of_head: None, particle: false });
+                cur = Some(Seg { a: p, b: p + len, person_cue: cue, of_head: None, particle: false, event: false });
                 cue = false;
             }
         }
@@ -359,8 +438,12 @@ fn merge_segs(k: &Knowledge, s: &str, toks: &[Tok], segs: &mut Vec<Seg>) {
             } else if first_conn & w::CONN_OF != 0 && head.is_some() {
                 merged = Some(Seg { b: b.b, of_head: head, ..a });
             } else if first_conn & w::CONN_AND != 0
-                && (a.of_head == Some(EntityKind::Org) || toks[a.b].text(s) == "&")
                 && conn & w::CONN_THE == 0
+                && (a.of_head == Some(EntityKind::Org)
+                    || toks[a.b].text(s) == "&"
+                    || (k.word(toks[b.b - 1].text(s)) & w::ORG_TAIL != 0
+                        && k.phrase(text_of(s, toks, a.a, a.b)).is_none()
+                        && k.phrase(text_of(s, toks, b.a, b.b)).is_none()))
             {
                 merged = Some(Seg { b: b.b, ..a });
             } else if first_conn & w::PARTICLE != 0 && first_conn & (w::CONN_OF | w::CONN_AND) == 0 {
@@ -407,6 +490,11 @@ fn settle(k: &Knowledge, units: &[Unit<'_>], found: &[Found]) -> Vec<Candidate> 
                 EntityKind::Person => {
                     if k.word(last) & (w::FUNCTION | w::DEMONYM) == 0 {
                         surnames.insert(last);
+                        surnames.insert(super::link::surname_key(last));
+                    }
+                    // "Saddam" after "Saddam Hussein": an uncommon first name alone
+                    if k.word(first) & (w::STOP | w::COMMON | w::DEMONYM) == 0 && first.len() > 2 {
+                        surnames.insert(first);
                     }
                 }
                 kind => {
@@ -438,7 +526,7 @@ fn settle(k: &Knowledge, units: &[Unit<'_>], found: &[Found]) -> Vec<Candidate> 
                 if let Some(&kd) = names.get(t) {
                     guessed = false;
                     Some(kd)
-                } else if let Some(kd) = listed_with(units, found, f, &out) {
+                } else if let Some(kd) = listed_with(units, f, &out) {
                     guessed = false;
                     Some(kd) // "in Rae Bareli and Wayanad"
                 } else if f.sent_initial {
@@ -457,10 +545,9 @@ fn settle(k: &Knowledge, units: &[Unit<'_>], found: &[Found]) -> Vec<Candidate> 
 }
 
 /// The type of the mention just before `f` when only "and", "or" or a comma separates them.
-fn listed_with(units: &[Unit<'_>], found: &[Found], f: &Found, out: &[Candidate]) -> Option<EntityKind> {
+fn listed_with(units: &[Unit<'_>], f: &Found, out: &[Candidate]) -> Option<EntityKind> {
     let prev = out.last().filter(|c| c.unit == f.unit && c.end <= f.start && !c.guessed)?;
     let gap = units.get(f.unit as usize)?.text.get(prev.end as usize..f.start as usize)?;
-    let _ = found;
     matches!(gap, " and " | " or " | ", " | ", and " | " & ").then_some(prev.kind)
 }
 

@@ -20,6 +20,8 @@ pub fn slugify(name: &str) -> String {
             push(c.to_ascii_lowercase().encode_utf8(&mut buf), &mut out, &mut dash);
         } else if c == '\'' || c == '\u{2019}' || c == '.' {
             // "O'Brien" -> "obrien", "U.S." -> "us"
+        } else if let Some(l) = c.to_lowercase().next().filter(char::is_ascii_alphanumeric) {
+            push(l.encode_utf8(&mut buf), &mut out, &mut dash); // "İbrahim" -> "ibrahim"
         } else if let Some(t) = fold(c) {
             push(t, &mut out, &mut dash);
         } else if c.is_alphanumeric() {

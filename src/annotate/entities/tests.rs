@@ -284,3 +284,29 @@ fn guessed_types_follow_the_corpus() {
     let l = link(k(), vec![c], |_, c| c.text(&units));
     assert_eq!(l.articles[0].len(), 1);
 }
+
+#[test]
+fn multi_word_surnames_and_first_names_link() {
+    let res = linked_with(
+        k(),
+        &[&[
+            "Ursula von der Leyen won a second term.",
+            "Von der Leyen thanked lawmakers.",
+            "Iraq was ruled by Saddam Hussein.",
+            "Critics of Saddam fled.",
+        ]],
+    );
+    assert_eq!(id_of(&res, 0, "Von der Leyen"), "ursula-von-der-leyen");
+    assert_eq!(id_of(&res, 0, "Saddam"), "saddam-hussein");
+}
+
+#[test]
+fn datelines_hyphenated_names_and_events() {
+    assert!(has("WASHINGTON (AP) - Officials spoke.", "WASHINGTON", "PLACE"));
+    assert!(has("Justice minister Han Dong-hoon resigned.", "Han Dong-hoon", "PERSON"));
+    let f = found("Hurricane Ian hit Florida before Ian weakened.");
+    assert_eq!(f, vec![("Florida".to_string(), "PLACE")]);
+    let f = found("He apologised before the US Congress last year.");
+    assert!(f.contains(&("US".to_string(), "PLACE")) && f.contains(&("Congress".to_string(), "ORG")), "{f:?}");
+    assert!(found("Growth in July-September slowed for British-Egyptian firms.").is_empty());
+}

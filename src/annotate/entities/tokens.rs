@@ -124,6 +124,14 @@ fn apostrophe_at(s: &str, i: usize) -> usize {
     }
 }
 
+/// Short words after a hyphen that make an adjective of a name ("Kyiv-born", "US-led").
+const HYPHEN_WORDS: &[&[u8]] = &[
+    b"led", b"run", b"era", b"born", b"made", b"held", b"type", b"wide", b"bred", b"free", b"size", b"like", b"only",
+    b"wise", b"long", b"old", b"year", b"day", b"week", b"time", b"ward", b"side", b"back", b"up", b"in", b"out",
+    b"off", b"on", b"to", b"by", b"area", b"zone", b"mile", b"hit", b"ran", b"sent", b"war", b"fed", b"rich", b"poor",
+    b"tied", b"style", b"bank", b"fan", b"fans", b"over", b"down", b"as", b"an", b"a", b"s", b"esque", b"ish", b"ism",
+];
+
 /// Lower-case prefixes joined by a hyphen to a capitalised name (`al-Assad`, `bin-Salman`).
 const NAME_PREFIXES: &[&[u8]] =
     &[b"al", b"el", b"ad", b"ash", b"as", b"at", b"an", b"ar", b"az", b"ibn", b"bin", b"abu", b"abd", b"ul"];
@@ -354,6 +362,12 @@ fn scan_cap(s: &str, st: usize, prefixed: bool) -> (usize, u8) {
                     i = q + 1;
                     seg_start = i;
                     continue;
+                }
+                // "Han Dong-hoon", "Moon Jae-in": a short syllable that is no English word
+                let syl = &b[i + 1..q];
+                if (1..=4).contains(&syl.len()) && !word_char(s, q).0 && !HYPHEN_WORDS.contains(&syl) {
+                    i = q;
+                    break;
                 }
                 flags |= CUT_TAIL;
             }
