@@ -59,15 +59,20 @@ impl Output {
 }
 
 /// Writes `output` into `dir` through a staging folder, then swaps it in.
+///
+/// Files whose bytes did not change are hard-linked from the previous output instead of written
+/// again, which also makes removing the previous output cheap (no inode to free).
 pub fn write(output: &Output, dir: &Path) -> Result<()> {
     let parent = dir.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
     let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("public");
     fs::create_dir_all(&parent).with_context(|| format!("could not create {}", parent.display()))?;
     let staging = parent.join(format!(".{name}.newsreel-staging"));
     let old = parent.join(format!(".{name}.newsreel-old"));
-    remove_if_exists(&staging)?;
-    remove_if_exists(&old)?;
-    write_tree(output, &staging).with_context(|| format!("could not write the site to {}", staging.display()))?;
+    remove_tree(&staging)?;
+    remove_tree(&old)?;
+    let previous = dir.is_dir().then_some(dir);
+    write_tree(output, &staging, previous)
+        .with_context(|| format!("could not write the site to {}", staging.display()))?;
     if dir.exists() {
         fs::rename(dir, &old).with_context(|| format!("could not move the previous output {} aside", dir.display()))?;
     }
@@ -75,11 +80,11 @@ pub fn write(output: &Output, dir: &Path) -> Result<()> {
         let _ = fs::rename(&old, dir);
         return Err(e).with_context(|| format!("could not move the new site into {}", dir.display()));
     }
-    remove_if_exists(&old)?;
+    remove_tree(&old)?;
     Ok(())
 }
 
-fn write_tree(output: &Output, root: &Path) -> io::Result<()> {
+fn write_tree(output: &Output, root: &Path, previous: Option<&Path>) -> io::Result<()> {
     fs::create_dir_all(root)?;
     let mut dirs: Vec<PathBuf> =
         output.files.iter().filter_map(|(p, _)| Path::new(p).parent().map(|d| root.join(d))).collect();
@@ -87,16 +92,39 @@ fn write_tree(output: &Output, root: &Path) -> io::Result<()> {
     for d in &dirs {
         fs::create_dir_all(d)?;
     }
-    output.files.par_iter().try_for_each(|(p, bytes)| fs::write(root.join(p), bytes))
+    output.files.par_iter().try_for_each(|(p, bytes)| {
+        let target = root.join(p);
+        if let Some(prev) = previous.map(|d| d.join(p)) {
+            if unchanged(&prev, bytes) && fs::hard_link(&prev, &target).is_ok() {
+                return Ok(());
+            }
+        }
+        fs::write(target, bytes)
+    })
 }
 
-fn remove_if_exists(path: &Path) -> Result<()> {
-    match fs::remove_dir_all(path) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => {
-            Err(e).with_context(|| format!("could not remove {}", path.display()))
-        }
-        _ => Ok(()),
+/// Whether `path` holds exactly `bytes` (a regular file, not a link to elsewhere).
+fn unchanged(path: &Path, bytes: &[u8]) -> bool {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => fs::read(path).is_ok_and(|old| old == bytes),
+        _ => false,
     }
+}
+
+/// Removes a folder tree (missing is fine), its subfolders in parallel.
+fn remove_tree(path: &Path) -> Result<()> {
+    let entries = match fs::read_dir(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        other => other.with_context(|| format!("could not read {}", path.display()))?,
+    };
+    let entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.par_iter().try_for_each(|p| match fs::symlink_metadata(p) {
+        Ok(m) if m.is_dir() => fs::remove_dir_all(p),
+        Ok(_) => fs::remove_file(p),
+        Err(_) => Ok(()),
+    })
+    .and_then(|()| fs::remove_dir(path))
+    .with_context(|| format!("could not remove {}", path.display()))
 }
 
 #[cfg(test)]

@@ -28,6 +28,9 @@ use crate::settings::Settings;
 
 use views::{Link, PageMeta, Paginator, SiteView};
 
+/// Sentences quoted per article on an entity page.
+const MAX_QUOTES: usize = 2;
+
 /// One page to render.
 #[derive(Clone, Copy, Debug)]
 enum Job {
@@ -415,7 +418,7 @@ impl<'a> Renderer<'a> {
                 units.dedup();
                 let sentences = units
                     .iter()
-                    .take(5)
+                    .take(MAX_QUOTES)
                     .map(|&u| {
                         let unit = &article.units[u as usize];
                         let spans = spans::marks(notes, u, e as u32);

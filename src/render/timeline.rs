@@ -15,9 +15,13 @@ use super::html::{annotated_into, sentence_around, Span};
 use super::{views, EntityLink, Renderer};
 
 /// Sentences shown per period on the timeline page.
-pub const MAX_REFERENCES: usize = 25;
+pub const MAX_REFERENCES: usize = 5;
 /// Sentences shown per period on an entity page.
-const MAX_ENTITY_REFERENCES: usize = 3;
+const MAX_ENTITY_REFERENCES: usize = 2;
+/// Periods shown on an entity page: the most referred-to, in chronological order.
+const MAX_ENTITY_PERIODS: usize = 40;
+/// Entity chips shown under a timeline sentence.
+const MAX_CHIPS: usize = 6;
 
 #[derive(Serialize)]
 pub struct GroupView<'a> {
@@ -57,7 +61,7 @@ impl Renderer<'_> {
         if with_entities {
             let lo = notes.mentions.partition_point(|m| m.unit < d.unit);
             for m in notes.mentions[lo..].iter().take_while(|m| m.unit == d.unit) {
-                if !entities.contains(&m.entity) {
+                if !entities.contains(&m.entity) && entities.len() < MAX_CHIPS {
                     entities.push(m.entity);
                 }
             }
@@ -112,17 +116,19 @@ impl Renderer<'_> {
     /// The periods referred to in sentences that mention entity `e`.
     pub(super) fn entity_timeline(&self, e: usize) -> Vec<GroupView<'_>> {
         let refs = &self.site.entity_dates[e];
-        let mut groups: Vec<(usize, Vec<Reference>)> = Vec::new();
+        let mut by_group: std::collections::BTreeMap<usize, Vec<Reference>> = std::collections::BTreeMap::new();
         for &r in refs {
             let value = self.site.notes.articles[r.article].dates[r.note].value;
             let g = self.site.timeline.partition_point(|g| {
                 (g.first_day, std::cmp::Reverse(g.last_day), g.value)
                     < (value.first_day(), std::cmp::Reverse(value.last_day()), value)
             });
-            match groups.iter_mut().find(|(i, _)| *i == g) {
-                Some((_, list)) => list.push(r),
-                None => groups.push((g, vec![r])),
-            }
+            by_group.entry(g).or_default().push(r);
+        }
+        let mut groups: Vec<(usize, Vec<Reference>)> = by_group.into_iter().collect();
+        if groups.len() > MAX_ENTITY_PERIODS {
+            groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+            groups.truncate(MAX_ENTITY_PERIODS);
         }
         groups.sort_by_key(|(g, _)| *g);
         groups

@@ -250,7 +250,18 @@ fn tag_pages() {
         card_titles(&weather),
         ["Ferry services resume as harbour clears", "Storm warning issued for the north coast"]
     );
-    assert_eq!(site.files("public/tags"), ["index.html", "shipping/index.html", "weather/index.html"]);
+    assert_eq!(
+        site.files("public/tags"),
+        [
+            "index.html",
+            "shipping/atom.xml",
+            "shipping/feed.json",
+            "shipping/index.html",
+            "weather/atom.xml",
+            "weather/feed.json",
+            "weather/index.html"
+        ]
+    );
 }
 
 #[test]

@@ -10,7 +10,7 @@ pub const NAMESPACE: &str = "http://www.w3.org/2005/Atom";
 /// One `<entry>`: id, title, updated (required), links, dates, authors, categories, summary and
 /// the full text as escaped HTML.
 pub fn entry(item: &Item<'_>) -> String {
-    let mut out = String::with_capacity(item.content_html.len() * 5 / 4 + 512);
+    let mut out = String::with_capacity(item.content_html.as_ref().map_or(0, String::len) * 5 / 4 + 512);
     out.push_str("  <entry>\n");
     element(&mut out, "    ", "title", item.title);
     link(&mut out, "    ", "alternate", Some("text/html"), &item.url);
@@ -35,9 +35,12 @@ pub fn entry(item: &Item<'_>) -> String {
         escape_into(&mut out, &item.summary);
         out.push_str("</summary>\n");
     }
-    out.push_str("    <content type=\"html\">");
-    escape_into(&mut out, &item.content_html);
-    out.push_str("</content>\n  </entry>\n");
+    if let Some(html) = &item.content_html {
+        out.push_str("    <content type=\"html\">");
+        escape_into(&mut out, html);
+        out.push_str("</content>\n");
+    }
+    out.push_str("  </entry>\n");
     out
 }
 

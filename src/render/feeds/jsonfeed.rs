@@ -35,7 +35,12 @@ struct JsonItem<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     external_url: Option<&'a str>,
     title: &'a str,
-    content_html: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_html: Option<&'a str>,
+    /// JSON Feed needs one of `content_html` / `content_text`: the summary stands in when the
+    /// feed carries no full text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_text: Option<&'a str>,
     #[serde(skip_serializing_if = "str::is_empty")]
     summary: &'a str,
     date_published: &'a str,
@@ -52,7 +57,8 @@ pub fn item(item: &Item<'_>) -> String {
         url: &item.url,
         external_url: item.source,
         title: item.title,
-        content_html: &item.content_html,
+        content_html: item.content_html.as_deref(),
+        content_text: if item.content_html.is_none() { Some(&item.summary) } else { None },
         summary: &item.summary,
         date_published: &item.published,
         authors: item.authors.iter().map(|name| Author { name, url: None }).collect(),

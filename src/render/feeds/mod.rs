@@ -55,8 +55,9 @@ pub struct Item<'a> {
     pub authors: &'a [String],
     pub tags: &'a [String],
     pub summary: String,
-    /// The full text, links absolute.
-    pub content_html: String,
+    /// The full text, links absolute; `None` in the tag and entity feeds, which carry the
+    /// summary only (a full copy per tag and entity would multiply the output many times over).
+    pub content_html: Option<String>,
 }
 
 /// One feed to write.
@@ -66,12 +67,15 @@ struct Plan<'a> {
     articles: Vec<usize>,
     atom_path: String,
     json_path: Option<String>,
+    /// Whether entries carry the full text (the site feeds) or the summary (tags, entities).
+    full: bool,
 }
 
-/// An article written once for every feed that carries it.
+/// An article written once for every feed that carries it, briefly and (when a feed needs
+/// it) in full.
 struct Prepared {
-    atom: String,
-    json: String,
+    brief: (String, String),
+    full: Option<(String, String)>,
     stamp: DateTime<FixedOffset>,
 }
 
@@ -99,14 +103,17 @@ fn rfc3339(d: &DateTime<FixedOffset>) -> String {
 /// Every feed of the site. `body(i)` is article `i`'s body HTML as its page shows it.
 pub fn feeds(site: &Site<'_>, settings: &Settings, body: &(dyn Fn(usize) -> String + Sync)) -> Vec<(String, Vec<u8>)> {
     let plans = plans(site, settings);
-    let mut needed = vec![false; site.corpus.articles.len()];
-    for &i in plans.iter().flat_map(|p| &p.articles) {
-        needed[i] = true;
+    // None: in no feed; Some(false): brief only; Some(true): also in full.
+    let mut needed: Vec<Option<bool>> = vec![None; site.corpus.articles.len()];
+    for p in &plans {
+        for &i in &p.articles {
+            needed[i] = Some(needed[i].unwrap_or(false) || p.full);
+        }
     }
     let prepared: Vec<Option<Prepared>> = needed
         .par_iter()
         .enumerate()
-        .map(|(i, &need)| need.then(|| prepare(&site.corpus.articles[i], settings, &body(i))))
+        .map(|(i, need)| need.map(|full| prepare(&site.corpus.articles[i], settings, full.then(|| body(i)))))
         .collect();
     let mut files: Vec<(String, Vec<u8>)> = plans.par_iter().flat_map_iter(|p| write(p, &prepared)).collect();
     if !site.timeline.is_empty() {
@@ -186,6 +193,7 @@ fn plans<'a>(site: &Site<'_>, settings: &'a Settings) -> Vec<Plan<'a>> {
         articles: (0..site.corpus.articles.len().min(n)).collect(),
         atom_path: "atom.xml".into(),
         json_path: Some("feed.json".into()),
+        full: true,
     }];
     for tag in &site.tags {
         let page = urls::tag(&tag.slug);
@@ -194,6 +202,7 @@ fn plans<'a>(site: &Site<'_>, settings: &'a Settings) -> Vec<Plan<'a>> {
             articles: newest(&tag.articles),
             atom_path: format!("{page}atom.xml"),
             json_path: Some(format!("{page}feed.json")),
+            full: false,
         });
     }
     for (ent, idx) in site.notes.entities.iter().zip(&site.entities) {
@@ -204,17 +213,18 @@ fn plans<'a>(site: &Site<'_>, settings: &'a Settings) -> Vec<Plan<'a>> {
             articles: newest(&idx.articles),
             atom_path: format!("{page}atom.xml"),
             json_path: None,
+            full: false,
         });
     }
     plans
 }
 
-fn prepare(article: &Article, settings: &Settings, body: &str) -> Prepared {
+fn prepare(article: &Article, settings: &Settings, body: Option<String>) -> Prepared {
     let stamp = stamp(article);
     let url = settings.base_url.absolute(&urls::article(&article.slug));
-    let item = Item {
+    let mut item = Item {
         title: &article.title,
-        content_html: links::absolutize(body, &url),
+        content_html: None,
         url,
         source: article.source.as_deref(),
         published: rfc3339(&stamp),
@@ -222,21 +232,33 @@ fn prepare(article: &Article, settings: &Settings, body: &str) -> Prepared {
         tags: &article.tags,
         summary: views::summary(article),
     };
-    Prepared { atom: atom::entry(&item), json: jsonfeed::item(&item), stamp }
+    let brief = (atom::entry(&item), jsonfeed::item(&item));
+    let full = body.map(|body| {
+        item.content_html = Some(links::absolutize(&body, &item.url));
+        (atom::entry(&item), jsonfeed::item(&item))
+    });
+    Prepared { brief, full, stamp }
 }
 
-fn write(plan: &Plan<'_>, prepared: &[Option<Prepared>]) -> Vec<(String, Vec<u8>)> {
+fn write<'a>(plan: &Plan<'_>, prepared: &'a [Option<Prepared>]) -> Vec<(String, Vec<u8>)> {
     let entries: Vec<&Prepared> = plan.articles.iter().filter_map(|&i| prepared[i].as_ref()).collect();
     let updated = entries.iter().map(|p| p.stamp).max().map_or_else(|| EPOCH.to_string(), |d| rfc3339(&d));
+    let pick = |p: &'a Prepared| -> &'a (String, String) {
+        if plan.full {
+            p.full.as_ref().unwrap_or(&p.brief)
+        } else {
+            &p.brief
+        }
+    };
     let mut files = vec![(
         plan.atom_path.clone(),
-        atom::feed(&plan.head, &updated, entries.iter().map(|p| p.atom.as_str())).into_bytes(),
+        atom::feed(&plan.head, &updated, entries.iter().map(|p| pick(p).0.as_str())).into_bytes(),
     )];
     if let Some(path) = &plan.json_path {
         let feed_url = plan.head.self_url.replace("atom.xml", "feed.json");
         files.push((
             path.clone(),
-            jsonfeed::feed(&plan.head, &feed_url, entries.iter().map(|p| p.json.as_str())).into_bytes(),
+            jsonfeed::feed(&plan.head, &feed_url, entries.iter().map(|p| pick(p).1.as_str())).into_bytes(),
         ));
     }
     files
