@@ -53,6 +53,11 @@ impl Output {
         *self = Output::new(all);
     }
 
+    /// The files, sorted by path (the dev server keeps them in its own map).
+    pub fn into_files(self) -> Vec<(String, Vec<u8>)> {
+        self.files
+    }
+
     pub fn total_bytes(&self) -> usize {
         self.files.iter().map(|(_, b)| b.len()).sum()
     }

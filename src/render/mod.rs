@@ -5,6 +5,7 @@
 
 mod body;
 pub mod html;
+mod partial;
 pub mod templates;
 pub mod views;
 
@@ -19,6 +20,7 @@ use crate::output::Output;
 use crate::settings::Settings;
 
 use html::Span;
+pub use partial::{render_selected, static_output_path, Selection};
 use views::{Link, PageMeta, Paginator, SiteView};
 
 /// One page to render.
