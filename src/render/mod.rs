@@ -105,6 +105,9 @@ fn static_files(settings: &Settings) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagn
         }
     }
     if problems.is_empty() {
+        // The site's own files come first so they win over built-ins of the same name
+        // (`Output::new` keeps the first of duplicates).
+        files.reverse();
         Ok(files)
     } else {
         Err(problems)

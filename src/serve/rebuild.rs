@@ -42,6 +42,7 @@ struct Problems {
 }
 
 /// What a successful rebuild produced.
+#[derive(Debug)]
 pub struct Update {
     /// The whole new site.
     pub files: Arc<Files>,
@@ -464,4 +465,110 @@ fn entity_counts(notes: &ArticleNotes) -> Vec<(u32, usize)> {
         *counts.entry(m.entity).or_default() += 1;
     }
     counts.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::*;
+    use crate::serve::classify::{classify, Layout};
+
+    fn copy_fixture(to: &Path) {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve-site");
+        for entry in walkdir::WalkDir::new(&from) {
+            let entry = entry.unwrap();
+            let target = to.join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                fs::create_dir_all(&target).unwrap();
+            } else {
+                fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+
+    fn open(root: &Path) -> Workspace {
+        Workspace::open(root, Overrides::default(), "http://127.0.0.1:1111".into()).unwrap()
+    }
+
+    /// Applies the change for `paths` and checks the result is byte for byte a fresh full build.
+    fn apply_and_compare(ws: &mut Workspace, root: &Path, paths: &[&str], expect_full: bool) {
+        let paths: Vec<PathBuf> = paths.iter().map(|p| root.join(p)).collect();
+        let change = classify(&Layout::new(ws.settings()), &paths);
+        let update = ws.apply(&change).unwrap_or_else(|d| panic!("{d:?}"));
+        assert_eq!(update.full, expect_full, "{change:?}");
+        let fresh = open(root).rebuild_all().unwrap();
+        let mut got: Vec<&String> = update.files.keys().collect();
+        let mut want: Vec<&String> = fresh.files.keys().collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "{change:?}");
+        for (path, bytes) in fresh.files.iter() {
+            assert!(update.files[path] == *bytes, "{path} differs after {change:?}");
+        }
+    }
+
+    #[test]
+    fn partial_rebuilds_match_a_full_build() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        copy_fixture(root);
+        let mut ws = open(root);
+        assert!(ws.rebuild_all().unwrap().full);
+
+        let ferry = "content/2024/05/ferry-timetable-changes.txt";
+        let text = fs::read_to_string(root.join(ferry)).unwrap();
+        fs::write(root.join(ferry), text.replace("twenty minutes", "fifteen minutes")).unwrap();
+        apply_and_compare(&mut ws, root, &[ferry], false);
+
+        fs::write(root.join(ferry), text.replace("Ferry operator announces", "Operator unveils")).unwrap();
+        apply_and_compare(&mut ws, root, &[ferry], false);
+
+        let light = "content/2024/05/lighthouse-restoration.md";
+        let md = fs::read_to_string(root.join(light)).unwrap();
+        fs::write(root.join(light), md.replace("tags = [\"heritage\", \"harbour\"]", "tags = [\"harbour\"]")).unwrap();
+        apply_and_compare(&mut ws, root, &[light], true); // the "heritage" tag is gone
+
+        fs::write(root.join(light), md.replace("2024-05-09", "2024-05-01")).unwrap();
+        apply_and_compare(&mut ws, root, &[light], true); // the order changed
+
+        fs::write(root.join("content/2024/05/new.txt"), "A new one\n20240521\n\nIt is new.\n").unwrap();
+        apply_and_compare(&mut ws, root, &["content/2024/05/new.txt"], true);
+
+        fs::create_dir_all(root.join("content/2023")).unwrap();
+        fs::rename(root.join("content/2024/05"), root.join("content/2023/05")).unwrap();
+        apply_and_compare(&mut ws, root, &["content/2024/05", "content/2023/05"], true);
+
+        fs::write(root.join("static/style.css"), "body { color: red; }\n").unwrap();
+        apply_and_compare(&mut ws, root, &["static/style.css"], false);
+        fs::remove_file(root.join("static/style.css")).unwrap();
+        apply_and_compare(&mut ws, root, &["static/style.css"], false); // the built-in one is back
+
+        fs::write(root.join("templates/404.html"), "{% extends \"base.html\" %}{% block main %}gone{% endblock %}")
+            .unwrap();
+        apply_and_compare(&mut ws, root, &["templates/404.html"], true);
+    }
+
+    #[test]
+    fn a_broken_file_blocks_rendering_until_fixed_and_is_remembered() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        copy_fixture(root);
+        let mut ws = open(root);
+        ws.rebuild_all().unwrap();
+        let ferry = "content/2024/05/ferry-timetable-changes.txt";
+        let text = fs::read_to_string(root.join(ferry)).unwrap();
+        fs::write(root.join(ferry), text.replace("20240502", "2 May")).unwrap();
+        let change = classify(&Layout::new(ws.settings()), &[root.join(ferry)]);
+        let problems = ws.apply(&change).unwrap_err();
+        assert_eq!(problems[0].to_string(), format!("{ferry}:2: expected a date like 20220330, found \"2 May\""));
+        // Another article changes meanwhile: still broken, but the change is not lost.
+        let market = "content/2024/05/market-day.txt";
+        let m = fs::read_to_string(root.join(market)).unwrap();
+        fs::write(root.join(market), m.replace("Saturdays", "Sundays")).unwrap();
+        assert!(ws.apply(&classify(&Layout::new(ws.settings()), &[root.join(market)])).is_err());
+        fs::write(root.join(ferry), text.replace("twenty", "thirty")).unwrap();
+        apply_and_compare(&mut ws, root, &[ferry], false);
+        assert!(ws.problems().is_empty());
+    }
 }
