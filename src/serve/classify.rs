@@ -103,6 +103,11 @@ pub fn classify(layout: &Layout, paths: &[PathBuf]) -> Change {
     }
 }
 
+/// The paths of a batch the site is built from (what `classify` did not ignore).
+pub fn relevant<'a>(layout: &Layout, paths: &'a [PathBuf]) -> Vec<&'a PathBuf> {
+    paths.iter().filter(|p| kind(layout, p) != Kind::Ignored).collect()
+}
+
 fn kind(layout: &Layout, path: &Path) -> Kind {
     if path == layout.site_file || path == layout.gazetteer {
         return Kind::Site;
@@ -114,24 +119,19 @@ fn kind(layout: &Layout, path: &Path) -> Kind {
     if is_leftover(name) {
         return Kind::Ignored;
     }
-    // Hidden files and folders are skipped by the article and template loaders, but copied from
-    // static/ like any other file.
-    let hidden_below = |dir: &Path| {
-        path.strip_prefix(dir)
-            .is_ok_and(|rel| rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')))
-    };
+    // Hidden files and folders (`.git`, atomic-save temporaries such as `.x.md.tmp-1234`) are
+    // skipped; the real file gets its own event when the temporary is renamed over it.
+    for dir in [&layout.content, &layout.templates, &layout.static_dir] {
+        if let Ok(rel) = path.strip_prefix(dir) {
+            if rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
+                return Kind::Ignored;
+            }
+        }
+    }
     if path.starts_with(&layout.content) {
-        if hidden_below(&layout.content) {
-            Kind::Ignored
-        } else {
-            Kind::Article
-        }
+        Kind::Article
     } else if path.starts_with(&layout.templates) {
-        if hidden_below(&layout.templates) {
-            Kind::Ignored
-        } else {
-            Kind::Template
-        }
+        Kind::Template
     } else if path.starts_with(&layout.static_dir) {
         Kind::Static
     } else {
@@ -183,11 +183,8 @@ mod tests {
         assert!(classify_strs(&["/site/static/style.css"]).is_css_only());
         assert!(!classify_strs(&["/site/static/style.css", "/site/static/app.js"]).is_css_only());
         assert!(!classify_strs(&["/site/static/img"]).is_css_only());
-        // Hidden files in static/ are published like the build does.
-        assert_eq!(
-            classify_strs(&["/site/static/.well-known/x"]),
-            Change::Static(paths(&["/site/static/.well-known/x"]))
-        );
+        // The temporary file of an atomic save is not a stylesheet, but it is hidden.
+        assert!(classify_strs(&["/site/static/.style.css.tmp-1", "/site/static/style.css"]).is_css_only());
     }
 
     #[test]
@@ -237,6 +234,8 @@ mod tests {
             "/site/content/.git",
             "/site/templates/.base.html.swp",
             "/site/templates/.cache/x.html",
+            "/site/static/.goutputstream-AB12",
+            "/site/static/.well-known/x",
             "/site/public/index.html",
             "/site/public",
             "/site/README.md",
@@ -252,6 +251,12 @@ mod tests {
         let mut l = layout();
         l.output = PathBuf::from("/site/static/public");
         assert_eq!(classify(&l, &paths(&["/site/static/public/index.html"])), Change::Nothing);
+    }
+
+    #[test]
+    fn relevant_paths_leave_out_the_ignored() {
+        let batch = paths(&["/site/content/.a.md.swp", "/site/content/a.md", "/site/content/4913"]);
+        assert_eq!(relevant(&layout(), &batch), vec![&PathBuf::from("/site/content/a.md")]);
     }
 
     #[test]

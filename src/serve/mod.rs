@@ -148,6 +148,8 @@ fn url_host(ip: IpAddr) -> String {
 /// Waits for changes and applies them until [`Wake::Stop`].
 fn rebuild_loop(workspace: &mut Workspace, woken: &Receiver<Wake>, state: &State) {
     let mut carried: Option<Vec<PathBuf>> = None;
+    // Problems of a failed rebuild held back while more changes came in.
+    let mut unreported: Option<Vec<Diagnostic>> = None;
     loop {
         let paths = match carried.take() {
             Some(paths) => paths,
@@ -156,13 +158,19 @@ fn rebuild_loop(workspace: &mut Workspace, woken: &Receiver<Wake>, state: &State
                 Ok(Wake::Stop) | Err(_) => return,
             },
         };
-        let change = classify(&Layout::new(workspace.settings()), &paths);
+        let layout = Layout::new(workspace.settings());
+        let change = classify(&layout, &paths);
         if change == Change::Nothing {
+            if let Some(problems) = unreported.take() {
+                report(state, problems);
+            }
             continue;
         }
+        let paths: Vec<PathBuf> = classify::relevant(&layout, &paths).into_iter().cloned().collect();
         let started = Instant::now();
         match workspace.apply(&change) {
             Ok(update) => {
+                unreported = None;
                 let problems = workspace.problems();
                 let base_path = workspace.settings().base_url.path.clone();
                 let generation = state.publish(update.files, base_path, problems);
@@ -181,21 +189,23 @@ fn rebuild_loop(workspace: &mut Workspace, woken: &Receiver<Wake>, state: &State
                     if update.full { " (every page)" } else { "" }
                 );
             }
-            Err(problems) => {
-                match woken.recv_timeout(SETTLE) {
-                    Ok(Wake::Changed(paths)) => {
-                        carried = Some(paths);
-                        continue;
-                    }
-                    Ok(Wake::Stop) => return,
-                    Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {}
+            Err(problems) => match woken.recv_timeout(SETTLE) {
+                Ok(Wake::Changed(paths)) => {
+                    carried = Some(paths);
+                    unreported = Some(problems);
                 }
-                print_problems(&problems);
-                state.set_errors(problems.clone());
-                state.events.send(&Event::Error(problems));
-            }
+                Ok(Wake::Stop) => return,
+                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => report(state, problems),
+            },
         }
     }
+}
+
+/// A failed rebuild: in the terminal, in the state new pages get, and to every open page.
+fn report(state: &State, problems: Vec<Diagnostic>) {
+    print_problems(&problems);
+    state.set_errors(problems.clone());
+    state.events.send(&Event::Error(problems));
 }
 
 fn shown_paths(workspace: &Workspace, paths: &[PathBuf]) -> Vec<String> {
