@@ -405,6 +405,35 @@ fn templates_stylesheets_and_site_toml() {
 }
 
 #[test]
+fn the_poll_fallback_sees_changes_too() {
+    let s = Server::start_with(&["--poll"]);
+    let events = s.events();
+    // notify's PollWatcher compares modification times in whole seconds.
+    std::thread::sleep(Duration::from_millis(1100));
+    s.write(FERRY, &s.read(FERRY).replace("every twenty minutes", "every ten minutes"));
+    events.expect("reload", |_| true);
+    assert!(s.get(FERRY_PAGE).body.contains("every ten minutes"));
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_at_once_and_cleanly() {
+    let mut s = Server::start();
+    let _events = s.events(); // an open page must not keep the server alive
+    let pid = s.child.id().to_string();
+    assert!(Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = s.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(started.elapsed() < Duration::from_secs(5), "still running after Ctrl-C");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
 fn a_port_in_use_is_a_clear_error() {
     let taken = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
@@ -591,5 +620,92 @@ fn a_real_browser_reloads_and_shows_the_overlay() {
         "return !window.__notReloaded && !document.getElementById('newsreel-overlay') \
          && document.body.innerText.includes('every fifty minutes')",
         &s,
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Benchmark (ignored): save → reload event on a generated site.
+//
+//   cargo run --release --example gen_corpus -- --n 1000 --out /tmp/c1k
+//   NEWSREEL_BENCH_SITE=/tmp/c1k cargo test --release --test serve -- --ignored --nocapture save_to_reload
+
+#[test]
+#[ignore = "benchmark: needs NEWSREEL_BENCH_SITE (a generated site)"]
+fn save_to_reload_benchmark() {
+    let Some(site) = std::env::var_os("NEWSREEL_BENCH_SITE").map(PathBuf::from) else {
+        eprintln!("set NEWSREEL_BENCH_SITE to a generated site");
+        return;
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsreel"))
+        .args(["serve", "--watch", "--port", "0", "--root"])
+        .arg(&site)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines().map_while(Result::ok);
+    let (host, base) = loop {
+        let line = lines.next().expect("serve exited");
+        eprintln!("{line}");
+        if let Some(rest) = line.strip_prefix("serving http://") {
+            let (host, path) = rest.split_once('/').unwrap();
+            break (host.to_string(), format!("/{}", path.split(' ').next().unwrap()));
+        }
+    };
+    std::thread::spawn(move || {
+        for line in lines {
+            eprintln!("  {line}");
+        }
+    });
+    let mut stream = TcpStream::connect(&host).unwrap();
+    write!(stream, "GET {base}__newsreel/events HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if let Some(name) = line.strip_prefix("event: ") {
+                if tx.send((name.to_string(), Instant::now())).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    assert_eq!(rx.recv_timeout(WAIT).unwrap().0, "hello");
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut dirs = vec![site.join("content")];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "txt" || x == "md") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let mut times = Vec::new();
+    for i in 0..21 {
+        let file = &files[(i * 37) % files.len()];
+        let text = std::fs::read_to_string(file).unwrap();
+        let edited = format!("{}\nA late update, number {i}, was added to this report.\n", text.trim_end());
+        std::thread::sleep(Duration::from_millis(300));
+        let started = Instant::now();
+        std::fs::write(file, edited).unwrap();
+        let (name, at) = rx.recv_timeout(Duration::from_secs(60)).expect("a reload event");
+        assert_eq!(name, "reload");
+        if i > 0 {
+            times.push(at.duration_since(started).as_secs_f64() * 1000.0); // the first edit warms up
+        }
+        std::fs::write(file, &text).unwrap();
+        assert_eq!(rx.recv_timeout(Duration::from_secs(60)).unwrap().0, "reload");
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    times.sort_by(f64::total_cmp);
+    eprintln!(
+        "save → reload event over {} edits: median {:.1} ms, min {:.1} ms, max {:.1} ms",
+        times.len(),
+        times[times.len() / 2],
+        times[0],
+        times[times.len() - 1]
     );
 }

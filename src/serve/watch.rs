@@ -22,7 +22,8 @@ use super::Wake;
 pub const QUIET: Duration = Duration::from_millis(10);
 /// A batch never waits longer than this, even while events keep coming.
 pub const MAX_WAIT: Duration = Duration::from_millis(250);
-/// How often `--poll` looks at the files.
+/// How often `--poll` looks at the files. (notify's `PollWatcher` compares modification times in
+/// whole seconds, so two saves of one file within a second are seen as one.)
 pub const POLL_INTERVAL: Duration = Duration::from_millis(250);
 
 /// A running watcher; dropping it stops watching.
