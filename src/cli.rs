@@ -25,6 +25,9 @@ pub enum Command {
     Annotate(AnnotateArgs),
     /// Create a new site in DIR that builds at once.
     Init(InitArgs),
+    /// Build the site in memory and serve it over HTTP; with --watch, rebuild and reload the
+    /// browser on every change.
+    Serve(ServeArgs),
     /// Build the site in memory and verify it: links, anchors, sub-path, feeds, sitemap.
     Check(CheckArgs),
 }
@@ -86,6 +89,27 @@ impl CheckArgs {
 pub struct InitArgs {
     /// The folder to create (must be empty or not exist).
     pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Watch content/, templates/, static/ and site.toml; rebuild and reload open pages on change.
+    #[arg(long, short)]
+    pub watch: bool,
+    /// The port to listen on; 0 picks a free one.
+    #[arg(long, short, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on (only this machine by default).
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1", value_parser = parse_bind)]
+    pub bind: IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Poll for changes instead of using file-system events (network drives, some containers).
+    #[arg(long)]
+    pub poll: bool,
 }
 
 impl BuildArgs {

@@ -23,4 +23,5 @@ pub mod model;
 pub mod output;
 pub mod progress;
 pub mod render;
+pub mod serve;
 pub mod settings;

@@ -49,6 +49,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             writeln!(out, "{}", report.summary())?;
         }
+        Command::Serve(args) => {
+            newsreel::serve::serve(&newsreel::serve::Options {
+                root: args.site.root,
+                drafts: args.site.drafts,
+                watch: args.watch,
+                poll: args.poll,
+                port: args.port,
+                bind: args.bind,
+                open: args.open,
+            })?;
+        }
         Command::Init(args) => {
             newsreel::init::init(&args.dir)?;
             eprintln!(

@@ -53,6 +53,11 @@ impl Output {
         *self = Output::new(all);
     }
 
+    /// The files, sorted by path (the dev server keeps them in its own map).
+    pub fn into_files(self) -> Vec<(String, Vec<u8>)> {
+        self.files
+    }
+
     pub fn total_bytes(&self) -> usize {
         self.files.iter().map(|(_, b)| b.len()).sum()
     }
@@ -118,13 +123,15 @@ fn remove_tree(path: &Path) -> Result<()> {
         other => other.with_context(|| format!("could not read {}", path.display()))?,
     };
     let entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.par_iter().try_for_each(|p| match fs::symlink_metadata(p) {
-        Ok(m) if m.is_dir() => fs::remove_dir_all(p),
-        Ok(_) => fs::remove_file(p),
-        Err(_) => Ok(()),
-    })
-    .and_then(|()| fs::remove_dir(path))
-    .with_context(|| format!("could not remove {}", path.display()))
+    entries
+        .par_iter()
+        .try_for_each(|p| match fs::symlink_metadata(p) {
+            Ok(m) if m.is_dir() => fs::remove_dir_all(p),
+            Ok(_) => fs::remove_file(p),
+            Err(_) => Ok(()),
+        })
+        .and_then(|()| fs::remove_dir(path))
+        .with_context(|| format!("could not remove {}", path.display()))
 }
 
 #[cfg(test)]

@@ -123,9 +123,10 @@ pub fn scan(knowledge: &Knowledge, article: &Article, options: &dates::DateOptio
     Scan { candidates: entities::recognise(knowledge, &units), dates: find_article_dates(article, options) }
 }
 
-/// Links the scans of every article (indexed like `corpus.articles`) into the corpus's entities.
-pub fn link(knowledge: &Knowledge, corpus: &Corpus, scans: &[Scan]) -> Annotations {
-    let candidates: Vec<Vec<entities::Candidate>> = scans.iter().map(|s| s.candidates.clone()).collect();
+/// Links the scans of every article (in the order of `corpus.articles`) into the corpus's
+/// entities.
+pub fn link<'s>(knowledge: &Knowledge, corpus: &Corpus, scans: impl Iterator<Item = &'s Scan> + Clone) -> Annotations {
+    let candidates: Vec<Vec<entities::Candidate>> = scans.clone().map(|s| s.candidates.clone()).collect();
     let linked = entities::link(knowledge, candidates, |a, c| {
         corpus.articles[a].units[c.unit as usize].text.get(c.start as usize..c.end as usize).unwrap_or("")
     });
@@ -176,5 +177,5 @@ pub fn run(corpus: &Corpus, gazetteer: &[GazetteerEntry], settings: &Settings) -
     let knowledge = Knowledge::new(gazetteer);
     let options = date_options(settings);
     let scans: Vec<Scan> = corpus.articles.par_iter().map(|a| scan(&knowledge, a, &options)).collect();
-    link(&knowledge, corpus, &scans)
+    link(&knowledge, corpus, scans.iter())
 }

@@ -144,11 +144,17 @@ pub fn load(root: &Path, content_dir: &Path, drafts: bool) -> (Corpus, Vec<Diagn
         }
     }
     problems.extend(duplicate_slugs(&articles));
-    articles.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
+    articles.sort_by(newest_first);
     (Corpus { articles }, problems)
 }
 
-fn duplicate_slugs(articles: &[Article]) -> Vec<Diagnostic> {
+/// The corpus order: newest first, ties broken by slug.
+pub fn newest_first(a: &Article, b: &Article) -> std::cmp::Ordering {
+    b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug))
+}
+
+/// One diagnostic per article whose slug an earlier file (by path) already uses.
+pub fn duplicate_slugs(articles: &[Article]) -> Vec<Diagnostic> {
     let mut seen: HashMap<&str, &Path> = HashMap::with_capacity(articles.len());
     let mut problems = Vec::new();
     let mut sorted: Vec<&Article> = articles.iter().collect();

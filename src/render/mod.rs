@@ -9,6 +9,7 @@ pub mod feeds;
 pub mod html;
 mod jsonld;
 pub mod links;
+mod partial;
 mod spans;
 pub mod templates;
 mod timeline;
@@ -26,6 +27,7 @@ use crate::model::{urls, Site};
 use crate::output::Output;
 use crate::settings::Settings;
 
+pub use partial::{render_selected, static_output_path, Selection};
 use views::{Link, PageMeta, Paginator, SiteView};
 
 /// Sentences quoted per article on an entity page.
@@ -118,6 +120,9 @@ fn static_files(settings: &Settings) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagn
         }
     }
     if problems.is_empty() {
+        // The site's own files come first so they win over built-ins of the same name
+        // (`Output::new` keeps the first of duplicates).
+        files.reverse();
         Ok(files)
     } else {
         Err(problems)

@@ -1,0 +1,95 @@
+//! Partial re-renders for the dev server: only the pages that show a chosen set of articles,
+//! tags and entities. The site's shape (which articles exist, their order, slugs and dates) must
+//! be the one the rest of the output was rendered from; anything else needs a full [`render`].
+//!
+//! [`render`]: super::render
+
+use rayon::prelude::*;
+use tera::Tera;
+
+use super::{is_root_file, Job, Renderer};
+use crate::diagnostics::Diagnostic;
+use crate::model::Site;
+use crate::settings::Settings;
+
+/// Which pages to re-render.
+#[derive(Debug, Default, Clone)]
+pub struct Selection {
+    /// Articles (indexes into the corpus) whose text or card changed: their own page, their
+    /// neighbours' pages and the one page of every listing that shows them.
+    pub articles: Vec<usize>,
+    /// Tags whose every page changed (an article gained or lost the tag), plus the tag index.
+    pub tags: Vec<usize>,
+    /// Every entity page and the entity index (mentions changed).
+    pub all_entities: bool,
+    /// The timeline page (dates changed).
+    pub timeline: bool,
+}
+
+/// Renders the selected pages and the data files (which cover every article), never the static
+/// files, into `(path, bytes)` pairs.
+pub fn render_selected(
+    site: &Site<'_>,
+    settings: &Settings,
+    tera: &Tera,
+    selection: &Selection,
+) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
+    let r = Renderer::new(site, settings, tera);
+    let mut articles = selection.articles.clone();
+    articles.sort_unstable();
+    articles.dedup();
+    let jobs: Vec<Job> = r.jobs().into_iter().filter(|job| r.selected(*job, &articles, selection)).collect();
+    let pages: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs.par_iter().map(|job| r.render(*job)).collect();
+    let mut files = Vec::with_capacity(pages.len() + 4);
+    let mut problems = Vec::new();
+    files.extend(r.data_files());
+    files.extend(super::feeds::feeds(site, settings, &|i| r.body(i).to_owned()));
+    for page in pages {
+        match page {
+            Ok(f) => files.push(f),
+            Err(d) => problems.push(d),
+        }
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        problems.sort();
+        problems.dedup_by(|a, b| a.message == b.message);
+        Err(problems)
+    }
+}
+
+/// Where a file of `static/` is published (`img/a.png` → `static/img/a.png`, `CNAME` → `CNAME`).
+pub fn static_output_path(rel: &str) -> String {
+    if is_root_file(rel) {
+        rel.to_string()
+    } else {
+        format!("static/{rel}")
+    }
+}
+
+impl Renderer<'_> {
+    /// Whether `job` shows one of `articles` (sorted) or belongs to the selection otherwise.
+    fn selected(&self, job: Job, articles: &[usize], sel: &Selection) -> bool {
+        let s = self.site;
+        // The page of a listing (sorted article indexes) that shows one of `articles`.
+        let on_page = |list: &[usize], page: usize| {
+            articles.iter().any(|a| list.binary_search(a).is_ok_and(|pos| pos / self.per_page() + 1 == page))
+        };
+        let listed = |list: &[usize]| articles.iter().any(|a| list.binary_search(a).is_ok());
+        match job {
+            Job::Index(n) => articles.iter().any(|&a| a / self.per_page() + 1 == n),
+            Job::Article(i) => articles.iter().any(|&a| a.abs_diff(i) <= 1),
+            Job::Month(m) => listed(&s.months[m].articles),
+            Job::Tags => !sel.tags.is_empty(),
+            Job::Tag(t, n) => sel.tags.contains(&t) || on_page(&s.tags[t].articles, n),
+            Job::Entities => sel.all_entities,
+            // The first page also carries the entity's own timeline, from every article.
+            Job::Entity(e, n) => {
+                sel.all_entities || on_page(&s.entities[e].articles, n) || (n == 1 && listed(&s.entities[e].articles))
+            }
+            Job::Timeline => sel.timeline,
+            Job::Archive | Job::Search | Job::NotFound => false,
+        }
+    }
+}
