@@ -611,7 +611,7 @@ mod tests {
         // Another article changes meanwhile: still broken, but the change is not lost.
         let market = "content/2024/05/market-day.txt";
         let m = fs::read_to_string(root.join(market)).unwrap();
-        fs::write(root.join(market), m.replace("Saturdays", "Sundays")).unwrap();
+        fs::write(root.join(market), m.replace("Fish market moves", "Fish market moves again")).unwrap();
         assert!(ws.apply(&classify(&Layout::new(ws.settings()), &[root.join(market)])).is_err());
         fs::write(root.join(ferry), text.replace("twenty", "thirty")).unwrap();
         apply_and_compare(&mut ws, root, &[ferry], false);
