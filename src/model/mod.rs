@@ -125,7 +125,7 @@ fn index_entities(notes: &Annotations) -> Vec<EntityIndex> {
     }
     for e in &mut index {
         e.related.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        e.related.truncate(24);
+        e.related.truncate(12);
     }
     index
 }

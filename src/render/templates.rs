@@ -73,8 +73,15 @@ pub fn load(root: &Path, dir: &Path) -> Result<Tera, Vec<Diagnostic>> {
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    // Tera's default also escapes `/` (as `&#x2F;`), which only bloats every URL: escaping
+    // `& < > " '` is what keeps text and attribute values safe.
+    tera.set_escape_fn(escape_html);
     tera.add_raw_templates(templates).map_err(|e| vec![template_diagnostic(root, dir, &e)])?;
     Ok(tera)
+}
+
+fn escape_html(text: &str) -> String {
+    super::html::escape(text)
 }
 
 /// Turns a Tera error into a diagnostic naming the template file and, when Tera knows it, the line.

@@ -17,9 +17,9 @@ use super::{views, EntityLink, Renderer};
 /// Sentences shown per period on the timeline page.
 pub const MAX_REFERENCES: usize = 5;
 /// Sentences shown per period on an entity page.
-const MAX_ENTITY_REFERENCES: usize = 2;
+const MAX_ENTITY_REFERENCES: usize = 1;
 /// Periods shown on an entity page: the most referred-to, in chronological order.
-const MAX_ENTITY_PERIODS: usize = 40;
+const MAX_ENTITY_PERIODS: usize = 24;
 /// Entity chips shown under a timeline sentence.
 const MAX_CHIPS: usize = 6;
 
