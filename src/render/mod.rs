@@ -31,7 +31,7 @@ pub use partial::{render_selected, static_output_path, Selection};
 use views::{Link, PageMeta, Paginator, SiteView};
 
 /// Sentences quoted per article on an entity page.
-const MAX_QUOTES: usize = 2;
+const MAX_QUOTES: usize = 1;
 
 /// One page to render.
 #[derive(Clone, Copy, Debug)]
