@@ -3,6 +3,7 @@
 //! Indexes only (positions into `corpus.articles` and `annotations.entities`), computed once, so
 //! every listing page can slice its own entries instead of walking the whole corpus.
 
+pub mod sentence;
 pub mod timeline;
 pub mod urls;
 
@@ -66,7 +67,7 @@ impl<'a> Site<'a> {
             entities: index_entities(notes),
             by_slug,
             timeline: timeline::build(notes),
-            entity_dates: index_entity_dates(notes),
+            entity_dates: index_entity_dates(corpus, notes),
         }
     }
 }
@@ -130,15 +131,18 @@ fn index_entities(notes: &Annotations) -> Vec<EntityIndex> {
     index
 }
 
-/// Date references made in the same unit as a mention of each entity.
-fn index_entity_dates(notes: &Annotations) -> Vec<Vec<timeline::Reference>> {
+/// Date references made in the same sentence as a mention of each entity.
+fn index_entity_dates(corpus: &Corpus, notes: &Annotations) -> Vec<Vec<timeline::Reference>> {
     let mut out = vec![Vec::new(); notes.entities.len()];
     for (article, art) in notes.articles.iter().enumerate() {
         for (note, d) in art.dates.iter().enumerate() {
+            let text = corpus.articles[article].units.get(d.unit as usize).map_or("", |u| u.text.as_str());
             let lo = art.mentions.partition_point(|m| m.unit < d.unit);
             let mut seen: Vec<u32> = Vec::new();
+            let (from, to) = sentence::around(text, d.start as usize, d.end as usize);
             for m in art.mentions[lo..].iter().take_while(|m| m.unit == d.unit) {
-                if !seen.contains(&m.entity) {
+                let in_sentence = (m.start as usize) >= from && (m.end as usize) <= to;
+                if in_sentence && !seen.contains(&m.entity) {
                     seen.push(m.entity);
                     out[m.entity as usize].push(timeline::Reference { article, note });
                 }

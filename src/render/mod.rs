@@ -428,9 +428,9 @@ impl<'a> Renderer<'a> {
                         let unit = &article.units[u as usize];
                         let spans = spans::marks(notes, u, e as u32);
                         let mut text = String::new();
-                        let (from, to) = spans
-                            .first()
-                            .map_or((0, unit.text.len()), |sp| html::sentence_around(&unit.text, sp.start, sp.end));
+                        let (from, to) = spans.first().map_or((0, unit.text.len()), |sp| {
+                            crate::model::sentence::around(&unit.text, sp.start, sp.end)
+                        });
                         html::annotated_into(&mut text, &unit.text[from..to], from, &spans);
                         Sentence {
                             html: text,

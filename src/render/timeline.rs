@@ -11,8 +11,9 @@ use serde_json::json;
 use crate::model::timeline::{self, Group, Reference};
 use crate::model::urls;
 
-use super::html::{annotated_into, sentence_around, Span};
+use super::html::{annotated_into, Span};
 use super::{views, EntityLink, Renderer};
+use crate::model::sentence;
 
 /// Sentences shown per period on the timeline page.
 pub const MAX_REFERENCES: usize = 5;
@@ -53,7 +54,7 @@ impl Renderer<'_> {
         let notes = &self.site.notes.articles[r.article];
         let d = &notes.dates[r.note];
         let unit = &article.units[d.unit as usize];
-        let (from, to) = sentence_around(&unit.text, d.start as usize, d.end as usize);
+        let (from, to) = sentence::around(&unit.text, d.start as usize, d.end as usize);
         let mut html = String::with_capacity(to - from + 16);
         let mark = [Span { start: d.start as usize, end: d.end as usize, open: "<mark>".into(), close: "</mark>" }];
         annotated_into(&mut html, &unit.text[from..to], from, &mark);
