@@ -22,6 +22,10 @@ pub struct Selection {
     pub tags: Vec<usize>,
     /// Every entity page and the entity index (mentions changed).
     pub all_entities: bool,
+    /// Entities whose every page changed (their counts or quotes), by index.
+    pub entities: Vec<usize>,
+    /// The entity index (counts changed).
+    pub entity_index: bool,
     /// The timeline page (dates changed).
     pub timeline: bool,
 }
@@ -83,10 +87,13 @@ impl Renderer<'_> {
             Job::Month(m) => listed(&s.months[m].articles),
             Job::Tags => !sel.tags.is_empty(),
             Job::Tag(t, n) => sel.tags.contains(&t) || on_page(&s.tags[t].articles, n),
-            Job::Entities => sel.all_entities,
+            Job::Entities => sel.all_entities || sel.entity_index,
             // The first page also carries the entity's own timeline, from every article.
             Job::Entity(e, n) => {
-                sel.all_entities || on_page(&s.entities[e].articles, n) || (n == 1 && listed(&s.entities[e].articles))
+                sel.all_entities
+                    || sel.entities.contains(&e)
+                    || on_page(&s.entities[e].articles, n)
+                    || (n == 1 && listed(&s.entities[e].articles))
             }
             Job::Timeline => sel.timeline,
             Job::Archive | Job::Search | Job::NotFound => false,

@@ -446,8 +446,11 @@ impl Workspace {
                     sel.tags.extend(site.tags.iter().position(|t| t.slug == slug));
                 }
             }
-            if entity_counts(&old.notes) != entity_counts(&notes.articles[i]) {
-                sel.all_entities = true;
+            let (before, after) = (entity_counts(&old.notes), entity_counts(&notes.articles[i]));
+            if before != after {
+                // Their counts, quotes and co-occurrences changed; other entities' pages did not.
+                sel.entities.extend(before.iter().chain(&after).map(|&(e, _)| e as usize));
+                sel.entity_index = true;
             }
             if !old.notes.dates.is_empty() || !notes.articles[i].dates.is_empty() {
                 sel.timeline = true;
