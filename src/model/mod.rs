@@ -37,8 +37,6 @@ pub struct EntityIndex {
     pub mentions: Vec<(usize, usize)>,
     /// Distinct articles, newest first.
     pub articles: Vec<usize>,
-    /// Other entities mentioned in the same articles: (entity, shared articles), most first.
-    pub related: Vec<(usize, usize)>,
 }
 
 /// The site graph.
@@ -101,34 +99,39 @@ fn index_months(corpus: &Corpus) -> Vec<Month> {
 
 fn index_entities(notes: &Annotations) -> Vec<EntityIndex> {
     let mut index: Vec<EntityIndex> = (0..notes.entities.len()).map(|_| EntityIndex::default()).collect();
-    let mut pair_counts: HashMap<(u32, u32), usize> = HashMap::new();
-    let mut in_article: Vec<u32> = Vec::new();
     for (a, art) in notes.articles.iter().enumerate() {
-        in_article.clear();
         for (m, mention) in art.mentions.iter().enumerate() {
             let e = &mut index[mention.entity as usize];
             e.mentions.push((a, m));
             if e.articles.last() != Some(&a) {
                 e.articles.push(a);
-                in_article.push(mention.entity);
             }
         }
-        in_article.sort_unstable();
-        for (i, &x) in in_article.iter().enumerate() {
-            for &y in &in_article[i + 1..] {
-                *pair_counts.entry((x, y)).or_default() += 1;
-            }
-        }
-    }
-    for ((x, y), n) in pair_counts {
-        index[x as usize].related.push((y as usize, n));
-        index[y as usize].related.push((x as usize, n));
-    }
-    for e in &mut index {
-        e.related.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        e.related.truncate(12);
     }
     index
+}
+
+impl Site<'_> {
+    /// The entities mentioned in the same articles as entity `e`, as (entity, shared articles),
+    /// most shared first, at most `max`. Computed on demand: it costs the mentions of `e`'s
+    /// articles, and only the pages that show it pay.
+    pub fn related(&self, e: usize, max: usize) -> Vec<(usize, usize)> {
+        let mut counts: HashMap<u32, usize> = HashMap::new();
+        let mut seen: Vec<u32> = Vec::new();
+        for &a in &self.entities[e].articles {
+            seen.clear();
+            for m in &self.notes.articles[a].mentions {
+                if m.entity as usize != e && !seen.contains(&m.entity) {
+                    seen.push(m.entity);
+                    *counts.entry(m.entity).or_default() += 1;
+                }
+            }
+        }
+        let mut related: Vec<(usize, usize)> = counts.into_iter().map(|(x, n)| (x as usize, n)).collect();
+        related.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        related.truncate(max);
+        related
+    }
 }
 
 /// Date references made in the same sentence as a mention of each entity.

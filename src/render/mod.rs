@@ -32,6 +32,8 @@ use views::{Link, PageMeta, Paginator, SiteView};
 
 /// Sentences quoted per article on an entity page.
 const MAX_QUOTES: usize = 1;
+/// Entities shown as often mentioned with an entity.
+const MAX_RELATED: usize = 12;
 
 /// One page to render.
 #[derive(Clone, Copy, Debug)]
@@ -445,7 +447,8 @@ impl<'a> Renderer<'a> {
                 EntityArticle { card: views::card(article, self.settings), sentences }
             })
             .collect();
-        let related: Vec<(EntityLink, usize)> = idx.related.iter().map(|&(r, n)| (self.entity_link(r), n)).collect();
+        let related: Vec<(EntityLink, usize)> =
+            self.site.related(e, MAX_RELATED).into_iter().map(|(r, n)| (self.entity_link(r), n)).collect();
         let mut meta = self.meta(
             ent.name.clone(),
             ent.description.clone().unwrap_or_else(|| {
