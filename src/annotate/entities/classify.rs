@@ -33,7 +33,7 @@ pub struct Guess {
 }
 
 impl Guess {
-    fn new(kind: EntityKind, strength: Strength) -> Guess {
+    pub(crate) fn new(kind: EntityKind, strength: Strength) -> Guess {
         Guess { kind, strength, context: false, canon: NONE, site: NONE, stop: false, place_word: false }
     }
 }

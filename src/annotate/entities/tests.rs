@@ -310,3 +310,41 @@ fn datelines_hyphenated_names_and_events() {
     assert!(f.contains(&("US".to_string(), "PLACE")) && f.contains(&("Congress".to_string(), "ORG")), "{f:?}");
     assert!(found("Growth in July-September slowed for British-Egyptian firms.").is_empty());
 }
+
+#[test]
+fn gazetteer_names_with_ampersand_or_possessive_match_whole() {
+    let site = vec![
+        GazetteerEntry {
+            name: "UK P&I Club".into(),
+            kind: EntityKind::Org,
+            aliases: vec!["the UK P&I Club".into()],
+            ..Default::default()
+        },
+        GazetteerEntry { name: "Lloyd's List".into(), kind: EntityKind::Org, ..Default::default() },
+        GazetteerEntry { name: "Lord's".into(), kind: EntityKind::Place, ..Default::default() },
+    ];
+    let kn = Knowledge::new(&site);
+    let text = "The UK P&I Club told Lloyd’s List that Lloyd's List readers met at Lord's on Monday.";
+    let units = [Unit { text, headline: false }];
+    let got: Vec<(String, EntityKind, u32)> =
+        recognise(&kn, &units).iter().map(|c| (c.text(&units).to_string(), c.kind, c.site)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("UK P&I Club".to_string(), EntityKind::Org, 0),
+            ("Lloyd’s List".to_string(), EntityKind::Org, 1),
+            ("Lloyd's List".to_string(), EntityKind::Org, 1),
+            ("Lord's".to_string(), EntityKind::Place, 2),
+        ]
+    );
+    let res = linked_with(
+        &kn,
+        &[&[text], &["- **Lloyd's List**, the shipping journal, agreed with the UK P&I Club's view."]],
+    );
+    assert_eq!(id_of(&res, 0, "UK P&I Club"), "uk-p-i-club");
+    assert_eq!(id_of(&res, 1, "UK P&I Club"), "uk-p-i-club");
+    assert_eq!(id_of(&res, 1, "Lloyd's List"), "lloyds-list");
+    let units = [Unit { text: "UK P&I Club Says Lloyd's List Was Right", headline: true }];
+    let got: Vec<String> = recognise(&kn, &units).iter().map(|c| c.text(&units).to_string()).collect();
+    assert_eq!(got, vec!["UK P&I Club", "Lloyd's List"]);
+}
