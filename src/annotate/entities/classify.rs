@@ -43,7 +43,7 @@ fn strong(kind: EntityKind) -> Option<Guess> {
 }
 
 /// "NEW YORK" -> "New York" (rare: only all-capital spans that are not known acronyms).
-fn title_case(s: &str) -> String {
+pub(crate) fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut start = true;
     for c in s.chars() {

@@ -3,6 +3,7 @@
 //! with them; known aliases and the site gazetteer give canonical names; ids are unique slugs.
 //! Runs in near-linear time and never depends on the order of the articles.
 
+use super::classify::title_case;
 use super::hash::{FxMap, FxSet};
 use super::knowledge::{Knowledge, NONE};
 use super::slug::slugify;
@@ -36,10 +37,17 @@ fn norm(s: &str) -> String {
     }
 }
 
-/// Linking key: one entity per canonical name (its type is the majority of its mentions').
+/// Linking key: one entity per slug of the canonical name (its type is the majority of its
+/// mentions'); the site entry only when two entries share a slug.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 struct Key {
-    name: String,
+    slug: String,
+    site: u32,
+}
+
+/// All letters capitals, more than three of them: a dateline ("LONDON") or a shouted name.
+fn shouted(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() > 3 && !s.chars().any(char::is_lowercase)
 }
 
 struct Mention {
@@ -194,29 +202,57 @@ pub fn link<'s>(
             }
         }
     }
-    // 4. entities: people apart; places/orgs of one name are one entity (majority type)
+    // 4. entities: one per name as its id spells it ("LONDON" of a dateline and "London",
+    // "Sao Paulo" and "São Paulo" are one entity, whatever type each mention got: the majority
+    // type wins); only names of different site gazetteer entries stay apart
+    let mut slugs: FxMap<String, String> = FxMap::default();
+    let mut sites_of: FxMap<String, FxSet<u32>> = FxMap::default();
+    for ms in &mentions {
+        for m in ms {
+            let slug = slugs.entry(m.name.clone()).or_insert_with(|| slugify(&m.name));
+            let sites = sites_of.entry(slug.clone()).or_default();
+            if m.site != NONE {
+                sites.insert(m.site);
+            }
+        }
+    }
+    let key_of = |m: &Mention| {
+        let slug = slugs.get(&m.name).cloned().unwrap_or_default();
+        let site = if sites_of.get(&slug).is_some_and(|s| s.len() > 1) { m.site } else { NONE };
+        Key { slug, site }
+    };
     struct Acc {
         kinds: [u32; 3],
         aliases: FxSet<String>,
+        /// name -> (mentions, canonical)
+        names: FxMap<String, (u32, bool)>,
         site: u32,
     }
     let mut acc: FxMap<Key, Acc> = FxMap::default();
     for ms in &mentions {
         for m in ms {
-            let key = Key { name: m.name.clone() };
-            let e = acc.entry(key).or_insert_with(|| Acc { kinds: [0; 3], aliases: FxSet::default(), site: NONE });
+            let e = acc.entry(key_of(m)).or_insert_with(|| Acc {
+                kinds: [0; 3],
+                aliases: FxSet::default(),
+                names: FxMap::default(),
+                site: NONE,
+            });
             e.kinds[kind_ix(m.kind)] += 1;
             e.aliases.insert(m.surface.clone());
+            let n = e.names.entry(m.name.clone()).or_insert((0, false));
+            n.0 += 1;
+            n.1 |= m.canon;
             if m.site != NONE {
                 e.site = e.site.min(m.site);
             }
         }
     }
-    let mut keys: Vec<(String, Key)> = acc.keys().map(|key| (slugify(&key.name), key.clone())).collect();
+    let mut keys: Vec<Key> = acc.keys().cloned().collect();
     keys.sort();
     let mut used: FxSet<String> = FxSet::default();
     let mut entities: Vec<(Entity, Key)> = Vec::with_capacity(keys.len());
-    for (base, key) in keys {
+    for key in keys {
+        let base = &key.slug;
         let mut id = base.clone();
         let mut n = 2;
         while used.contains(&id) {
@@ -232,10 +268,20 @@ pub fn link<'s>(
                 KINDS[best]
             }
         };
+        // the display name: canonical, else not shouted (a dateline), else the most frequent
+        let name = a
+            .names
+            .iter()
+            .max_by(|x, y| {
+                let rank = |(n, &(count, canon)): (&String, &(u32, bool))| (canon, !shouted(n), count);
+                rank(*x).cmp(&rank(*y)).then_with(|| y.0.cmp(x.0))
+            })
+            .map(|(n, _)| if shouted(n) && kind == EntityKind::Place { title_case(n) } else { n.clone() })
+            .unwrap_or_default();
         let mut aliases: Vec<String> = a.aliases.iter().cloned().collect();
         aliases.sort();
         let gazetteer = (a.site != NONE).then_some(a.site as usize);
-        entities.push((Entity { id, name: key.name.clone(), kind, aliases, gazetteer }, key));
+        entities.push((Entity { id, name, kind, aliases, gazetteer }, key));
     }
     entities.sort_by(|x, y| x.0.id.cmp(&y.0.id));
     let index: FxMap<&Key, usize> = entities.iter().enumerate().map(|(i, (_, key))| (key, i)).collect();
@@ -243,8 +289,7 @@ pub fn link<'s>(
     for (cands, ms) in articles.into_iter().zip(&mentions) {
         let mut v = Vec::with_capacity(cands.len());
         for (c, m) in cands.into_iter().zip(ms) {
-            let key = Key { name: m.name.clone() };
-            if let Some(&i) = index.get(&key) {
+            if let Some(&i) = index.get(&key_of(m)) {
                 v.push((c, i));
             }
         }

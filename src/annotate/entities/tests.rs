@@ -348,3 +348,30 @@ fn gazetteer_names_with_ampersand_or_possessive_match_whole() {
     let got: Vec<String> = recognise(&kn, &units).iter().map(|c| c.text(&units).to_string()).collect();
     assert_eq!(got, vec!["UK P&I Club", "Lloyd's List"]);
 }
+
+#[test]
+fn one_name_is_one_entity_whatever_its_case_or_type() {
+    // a dateline in capitals, a guessed type and an org-like use of a city: still one entity
+    let res = linked_with(
+        k(),
+        &[
+            &["LONDON — Insurers met in London on Monday."],
+            &["COPENHAGEN, Denmark — Maersk said it would wait.", "Ships bound for Copenhagen were delayed."],
+            &["London said it would act.", "The Imabari yard was busy."],
+            &["IMABARI, Japan — Shipbuilders met.", "Talks in Sao Paulo and São Paulo went on."],
+        ],
+    );
+    assert_eq!(id_of(&res, 0, "LONDON"), "london");
+    assert_eq!(id_of(&res, 0, "London"), "london");
+    assert_eq!(id_of(&res, 2, "London"), "london");
+    assert_eq!(id_of(&res, 1, "COPENHAGEN"), "copenhagen");
+    assert_eq!(id_of(&res, 1, "Copenhagen"), "copenhagen");
+    assert_eq!(id_of(&res, 3, "IMABARI"), "imabari");
+    assert_eq!(id_of(&res, 3, "Sao Paulo"), "sao-paulo");
+    assert_eq!(id_of(&res, 3, "São Paulo"), "sao-paulo");
+    assert!(res.iter().flatten().all(|(_, id)| !id.ends_with("-2")), "{res:?}");
+    // the entity's name is the ordinary spelling, not the dateline's
+    let units = [Unit { text: "LONDON — Shares fell.", headline: false }];
+    let l = link(k(), vec![recognise(k(), &units)], |_, c| c.text(&units));
+    assert_eq!(l.entities[0].name, "London");
+}
