@@ -467,6 +467,43 @@ fn segment_run(k: &Knowledge, s: &str, toks: &[Tok], start: usize, end: usize, s
     }
 }
 
+/// A day, month or season ("Monday", "August"), or its abbreviation before a period or a
+/// number ("Aug. 3", "Sept 30", "Thurs."), never "Mar" of "Mar-a-Lago".
+fn time_word(k: &Knowledge, s: &str, toks: &[Tok], i: usize) -> bool {
+    let t = toks[i];
+    let word = t.text(s);
+    if k.word(word) & w::TIME != 0 {
+        return true;
+    }
+    let abbrev = matches!(
+        word,
+        "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "Mon"
+            | "Tue"
+            | "Tues"
+            | "Wed"
+            | "Thu"
+            | "Thur"
+            | "Thurs"
+            | "Fri"
+            | "Sat"
+            | "Sun"
+    );
+    abbrev
+        && (s.as_bytes().get(t.end as usize) == Some(&b'.') || toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num))
+}
+
 /// Join neighbouring segments separated only by connectors when they form one name.
 fn merge_segs(k: &Knowledge, s: &str, toks: &[Tok], segs: &mut Vec<Seg>) {
     if segs.len() < 2 {
@@ -501,8 +538,13 @@ fn merge_segs(k: &Knowledge, s: &str, toks: &[Tok], segs: &mut Vec<Seg>) {
             let head = a.of_head.or(head);
             let first_conn = k.word(toks[a.b].text(s));
             // "Commission on Thursday": a right side of only common words is no part of a name
-            let b_has_name = toks[b.a..b.b].iter().any(|t| t.kind == TokKind::Cap && k.word(t.text(s)) & w::TIME == 0);
-            if !whole_known && !b_has_name {
+            let b_has_name = toks[b.a..b.b]
+                .iter()
+                .enumerate()
+                .any(|(i, t)| t.kind == TokKind::Cap && !time_word(k, s, toks, b.a + i));
+            // "African Union on Aug. 3": a date after the connector ends the name
+            let b_time = time_word(k, s, toks, b.a);
+            if !whole_known && (!b_has_name || b_time) {
                 merged = None;
             } else if whole_known {
                 merged = Some(Seg { b: b.b, ..a });

@@ -375,3 +375,32 @@ fn one_name_is_one_entity_whatever_its_case_or_type() {
     let l = link(k(), vec![recognise(k(), &units)], |_, c| c.text(&units));
     assert_eq!(l.entities[0].name, "London");
 }
+
+#[test]
+fn a_date_after_a_connector_ends_the_name() {
+    for (s, name) in [
+        ("The deal was backed by the African Union on Aug. 3 in Addis Ababa.", "African Union"),
+        ("The plan was approved by the European Commission on Sept. 30, officials said.", "European Commission"),
+        ("The Ministry of Defence on Thurs. said it had no comment.", "Ministry of Defence"),
+        ("The Security Council on Monday voted.", "Security Council"),
+        ("The African Union on Aug 3 said so.", "African Union"),
+    ] {
+        let f = found(s);
+        assert!(f.iter().any(|(t, k)| t == name && *k == "ORG"), "{s}: {f:?}");
+        assert!(
+            f.iter().all(|(t, _)| !t.contains(" on ") && !t.starts_with("Aug") && !t.starts_with("Sept")),
+            "{s}: {f:?}"
+        );
+    }
+    // names joined by "of"/"for"/"on" before a capitalised name stay whole
+    assert!(has(
+        "The Intergovernmental Panel on Climate Change reported.",
+        "Intergovernmental Panel on Climate Change",
+        "ORG"
+    ));
+    assert!(has("Rates were held by the Office for Budget Responsibility.", "Office for Budget Responsibility", "ORG"));
+    // a month abbreviation without its period is no date ("Mar-a-Lago")
+    assert!(found("Trump flew to Mar-a-Lago on Friday.").iter().any(|(t, _)| t == "Mar-a-Lago"));
+    let res = linked_with(k(), &[&["The deal was backed by the African Union on Aug. 3 in Addis Ababa."]]);
+    assert!(res[0].iter().all(|(_, id)| !id.contains("-on-")), "{res:?}");
+}
