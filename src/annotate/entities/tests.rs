@@ -404,3 +404,29 @@ fn a_date_after_a_connector_ends_the_name() {
     let res = linked_with(k(), &[&["The deal was backed by the African Union on Aug. 3 in Addis Ababa."]]);
     assert!(res[0].iter().all(|(_, id)| !id.contains("-on-")), "{res:?}");
 }
+
+#[test]
+fn all_caps_dateline_place_is_a_place() {
+    for (s, name) in [
+        ("SUEZ, Egypt — A fleet of tugs spent a second day pushing at the Ever Given.", "SUEZ"),
+        ("SUEZ, Egypt — The Suez Canal Authority said on Saturday that Suez was calm.", "SUEZ"),
+        ("**SUEZ**, Egypt — Tugs pulled again.", "SUEZ"),
+        ("SUEZ (Reuters) - Tugs pulled again.", "SUEZ"),
+        ("NICE, France — The mayor spoke.", "NICE"),
+        ("GREAT BITTER LAKE, Egypt — The ship waited.", "GREAT BITTER LAKE"),
+        ("ZAFARANA, Egypt — Ships waited offshore.", "ZAFARANA"),
+        ("LONDON — Insurers met.", "LONDON"),
+    ] {
+        let f = found(s);
+        assert!(f.contains(&(name.to_string(), "PLACE")), "{s}: {f:?}");
+    }
+    // acronyms and shouted words elsewhere are untouched
+    assert!(has("NATO, the alliance, met in Brussels.", "NATO", "ORG"));
+    assert!(has("UN, the world body, met.", "UN", "ORG"));
+    assert!(!found("BREAKING NEWS — Ships moved.").iter().any(|(t, _)| t.contains("BREAKING")));
+    assert!(has("Officials said SUMED, the pipeline company, was ready.", "SUMED", "ORG"));
+    // and the dateline links to the place written normally elsewhere
+    let res = linked_with(k(), &[&["SUEZ, Egypt — Tugs pulled.", "Ships queued off Suez."], &["Suez port was busy."]]);
+    assert_eq!(id_of(&res, 0, "SUEZ"), "suez");
+    assert_eq!(id_of(&res, 0, "Suez"), "suez");
+}
