@@ -201,7 +201,11 @@ impl Knowledge {
             return None;
         }
         let rest = s.get(start..)?;
-        let key_len = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+        let b = rest.as_bytes();
+        let mut key_len = b.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(b.len());
+        if b.get(key_len).is_some_and(|&c| c >= 0x80) {
+            key_len = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+        }
         let list = self.exact.get(&rest[..key_len])?;
         for name in list {
             if !rest.starts_with(&**name) {

@@ -37,14 +37,6 @@ fn norm(s: &str) -> String {
     }
 }
 
-/// Linking key: one entity per slug of the canonical name (its type is the majority of its
-/// mentions'); the site entry only when two entries share a slug.
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-struct Key {
-    slug: String,
-    site: u32,
-}
-
 /// All letters capitals, more than three of them: a dateline ("LONDON") or a shouted name.
 fn shouted(s: &str) -> bool {
     s.chars().filter(|c| c.is_alphabetic()).count() > 3 && !s.chars().any(char::is_lowercase)
@@ -205,30 +197,49 @@ pub fn link<'s>(
     // 4. entities: one per name as its id spells it ("LONDON" of a dateline and "London",
     // "Sao Paulo" and "São Paulo" are one entity, whatever type each mention got: the majority
     // type wins); only names of different site gazetteer entries stay apart
-    let mut slugs: FxMap<String, String> = FxMap::default();
-    let mut sites_of: FxMap<String, FxSet<u32>> = FxMap::default();
+    let mut slug_ix: FxMap<&str, u32> = FxMap::default();
+    let mut slugs: Vec<String> = Vec::new();
+    // per slug: the first site entry seen, and whether another one shares the slug
+    let mut slug_sites: Vec<(u32, bool)> = Vec::new();
+    let mut by_slug: FxMap<String, u32> = FxMap::default();
     for ms in &mentions {
         for m in ms {
-            let slug = slugs.entry(m.name.clone()).or_insert_with(|| slugify(&m.name));
-            let sites = sites_of.entry(slug.clone()).or_default();
+            let si = match slug_ix.get(m.name.as_str()) {
+                Some(&i) => i,
+                None => {
+                    let slug = slugify(&m.name);
+                    let i = *by_slug.entry(slug.clone()).or_insert_with(|| {
+                        slugs.push(slug);
+                        slug_sites.push((NONE, false));
+                        (slugs.len() - 1) as u32
+                    });
+                    slug_ix.insert(m.name.as_str(), i);
+                    i
+                }
+            };
+            let e = &mut slug_sites[si as usize];
             if m.site != NONE {
-                sites.insert(m.site);
+                if e.0 == NONE {
+                    e.0 = m.site;
+                } else if e.0 != m.site {
+                    e.1 = true;
+                }
             }
         }
     }
-    let key_of = |m: &Mention| {
-        let slug = slugs.get(&m.name).cloned().unwrap_or_default();
-        let site = if sites_of.get(&slug).is_some_and(|s| s.len() > 1) { m.site } else { NONE };
-        Key { slug, site }
+    let key_of = |m: &Mention| -> (u32, u32) {
+        let si = slug_ix.get(m.name.as_str()).copied().unwrap_or(0);
+        let site = if slug_sites[si as usize].1 { m.site } else { NONE };
+        (si, site)
     };
-    struct Acc {
+    struct Acc<'m> {
         kinds: [u32; 3],
-        aliases: FxSet<String>,
+        aliases: FxSet<&'m str>,
         /// name -> (mentions, canonical)
-        names: FxMap<String, (u32, bool)>,
+        names: FxMap<&'m str, (u32, bool)>,
         site: u32,
     }
-    let mut acc: FxMap<Key, Acc> = FxMap::default();
+    let mut acc: FxMap<(u32, u32), Acc> = FxMap::default();
     for ms in &mentions {
         for m in ms {
             let e = acc.entry(key_of(m)).or_insert_with(|| Acc {
@@ -238,8 +249,8 @@ pub fn link<'s>(
                 site: NONE,
             });
             e.kinds[kind_ix(m.kind)] += 1;
-            e.aliases.insert(m.surface.clone());
-            let n = e.names.entry(m.name.clone()).or_insert((0, false));
+            e.aliases.insert(m.surface.as_str());
+            let n = e.names.entry(m.name.as_str()).or_insert((0, false));
             n.0 += 1;
             n.1 |= m.canon;
             if m.site != NONE {
@@ -247,12 +258,12 @@ pub fn link<'s>(
             }
         }
     }
-    let mut keys: Vec<Key> = acc.keys().cloned().collect();
-    keys.sort();
+    let mut keys: Vec<(u32, u32)> = acc.keys().copied().collect();
+    keys.sort_by(|x, y| slugs[x.0 as usize].cmp(&slugs[y.0 as usize]).then(x.1.cmp(&y.1)));
     let mut used: FxSet<String> = FxSet::default();
-    let mut entities: Vec<(Entity, Key)> = Vec::with_capacity(keys.len());
+    let mut entities: Vec<(Entity, (u32, u32))> = Vec::with_capacity(keys.len());
     for key in keys {
-        let base = &key.slug;
+        let base = &slugs[key.0 as usize];
         let mut id = base.clone();
         let mut n = 2;
         while used.contains(&id) {
@@ -273,18 +284,18 @@ pub fn link<'s>(
             .names
             .iter()
             .max_by(|x, y| {
-                let rank = |(n, &(count, canon)): (&String, &(u32, bool))| (canon, !shouted(n), count);
+                let rank = |(n, &(count, canon)): (&&str, &(u32, bool))| (canon, !shouted(n), count);
                 rank(*x).cmp(&rank(*y)).then_with(|| y.0.cmp(x.0))
             })
-            .map(|(n, _)| if shouted(n) && kind == EntityKind::Place { title_case(n) } else { n.clone() })
+            .map(|(n, _)| if shouted(n) && kind == EntityKind::Place { title_case(n) } else { n.to_string() })
             .unwrap_or_default();
-        let mut aliases: Vec<String> = a.aliases.iter().cloned().collect();
+        let mut aliases: Vec<String> = a.aliases.iter().map(|s| s.to_string()).collect();
         aliases.sort();
         let gazetteer = (a.site != NONE).then_some(a.site as usize);
         entities.push((Entity { id, name, kind, aliases, gazetteer }, key));
     }
     entities.sort_by(|x, y| x.0.id.cmp(&y.0.id));
-    let index: FxMap<&Key, usize> = entities.iter().enumerate().map(|(i, (_, key))| (key, i)).collect();
+    let index: FxMap<(u32, u32), usize> = entities.iter().enumerate().map(|(i, (_, key))| (*key, i)).collect();
     let mut out_articles = Vec::with_capacity(articles.len());
     for (cands, ms) in articles.into_iter().zip(&mentions) {
         let mut v = Vec::with_capacity(cands.len());
