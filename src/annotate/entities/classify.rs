@@ -5,7 +5,7 @@
 
 use super::knowledge::{w, Knowledge, Source, NONE};
 use super::recognise::Seg;
-use super::tokens::{Tok, TokKind, ACRONYM, INITIAL, POSS, SENT_START};
+use super::tokens::{Tok, TokKind, ACRONYM, INITIAL, POSS, QUOTE, SENT_END, SENT_START};
 use super::EntityKind;
 
 /// How sure a guess is.
@@ -33,7 +33,7 @@ pub struct Guess {
 }
 
 impl Guess {
-    fn new(kind: EntityKind, strength: Strength) -> Guess {
+    pub(crate) fn new(kind: EntityKind, strength: Strength) -> Guess {
         Guess { kind, strength, context: false, canon: NONE, site: NONE, stop: false, place_word: false }
     }
 }
@@ -43,7 +43,7 @@ fn strong(kind: EntityKind) -> Option<Guess> {
 }
 
 /// "NEW YORK" -> "New York" (rare: only all-capital spans that are not known acronyms).
-fn title_case(s: &str) -> String {
+pub(crate) fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut start = true;
     for c in s.chars() {
@@ -138,6 +138,49 @@ fn context(k: &Knowledge, s: &str, toks: &[Tok], a: usize, b: usize) -> Option<E
     None
 }
 
+/// A dateline in capitals at the start of a unit ("SUEZ, Egypt —", "WASHINGTON (AP) -",
+/// "GREAT BITTER LAKE, Egypt —"): a place when it is a known one (even a weak or acronym-like
+/// name: "NICE, France"), or when a known place follows it after the comma. The site gazetteer
+/// still wins.
+fn dateline(k: &Knowledge, s: &str, toks: &[Tok], a: usize, b: usize, text: &str) -> Option<Guess> {
+    let all_caps = text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !text.chars().any(char::is_lowercase);
+    if !all_caps || !toks[..a].iter().all(|t| t.kind == TokKind::Punct && !t.has(SENT_END | QUOTE)) {
+        return None;
+    }
+    let next = toks.get(b).filter(|t| t.kind == TokKind::Punct)?.text(s);
+    if !matches!(next, "," | "(" | "-" | "\u{2014}" | "\u{2013}") {
+        return None;
+    }
+    // "ZAFARANA, Egypt —": a known country or region after the comma
+    let region_follows = next == ","
+        && toks.get(b + 1).is_some_and(|t| t.kind == TokKind::Cap)
+        && (|| {
+            let mut e = b + 1;
+            while toks.get(e).is_some_and(|t| t.kind == TokKind::Cap) {
+                e += 1;
+            }
+            let after = toks.get(e).filter(|t| t.kind == TokKind::Punct).map(|t| t.text(s));
+            let name = s.get(toks[b + 1].start as usize..toks[e - 1].end as usize)?;
+            let p = k.phrase(name).filter(|p| p.kind == EntityKind::Place && p.source <= Source::Region)?;
+            matches!(after, Some("-" | "\u{2014}" | "\u{2013}" | "(" | ",")).then_some(p)
+        })()
+        .is_some();
+    let titled = title_case(text);
+    let (exact, title) = (k.phrase(text), k.phrase(&titled));
+    if let Some(p) = [exact, title].into_iter().flatten().find(|p| p.source == Source::Site) {
+        return Some(Guess { canon: p.canon, site: p.site, ..Guess::new(p.kind, Strength::Strong) });
+    }
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let plain = exact.is_none_or(|p| p.kind == EntityKind::Place);
+    match title.filter(|p| p.kind == EntityKind::Place) {
+        Some(p) if (plain && letters >= 3) || region_follows => {
+            Some(Guess { canon: p.canon, site: p.site, ..Guess::new(p.kind, Strength::Strong) })
+        }
+        _ if exact.is_none() && region_follows => Some(Guess::new(EntityKind::Place, Strength::Strong)),
+        _ => None,
+    }
+}
+
 /// Classify one segment; `None` drops it.
 pub fn classify(k: &Knowledge, s: &str, toks: &[Tok], sg: &Seg) -> Option<Guess> {
     let (a, b) = (sg.a, sg.b);
@@ -151,6 +194,9 @@ pub fn classify(k: &Knowledge, s: &str, toks: &[Tok], sg: &Seg) -> Option<Guess>
     let ctx = context(k, s, toks, a, b);
 
     let shouted = text.len() > 3 && toks[a..b].iter().all(|t| t.kind != TokKind::Cap || t.has(ACRONYM));
+    if let Some(g) = dateline(k, s, toks, a, b, text) {
+        return Some(g);
+    }
     let phrase = match k.phrase(text) {
         None if shouted && !text.contains('.') => k.phrase(&title_case(text)),
         p => p,

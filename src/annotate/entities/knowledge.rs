@@ -91,6 +91,10 @@ pub struct Knowledge {
     pub(crate) canon: Vec<Box<str>>,
     canon_index: FxMap<Box<str>, u32>,
     pub(crate) site: Vec<GazetteerEntry>,
+    /// Names matched character by character in the text ("UK P&I Club", "Lloyd's List"): every
+    /// site name and alias, and built-in names with `&` or an apostrophe, which the tokenizer
+    /// splits. Keyed by the leading run of letters/digits; longest name first.
+    exact: FxMap<Box<str>, Vec<Box<str>>>,
     /// Longest known name in words.
     pub(crate) max_words: usize,
 }
@@ -130,6 +134,7 @@ impl Knowledge {
             canon: Vec::new(),
             canon_index: FxMap::default(),
             site: site.to_vec(),
+            exact: FxMap::default(),
             max_words: 1,
         };
         k.load_words();
@@ -174,7 +179,47 @@ impl Knowledge {
                 k.add_phrase(a.trim(), e.kind, Source::Site, c, i, false);
             }
         }
+        for list in k.exact.values_mut() {
+            list.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+            list.dedup();
+        }
         k
+    }
+
+    fn add_exact(&mut self, name: &str) {
+        let key_len = name.find(|c: char| !c.is_alphanumeric()).unwrap_or(name.len());
+        if key_len == 0 || key_len == name.len() {
+            return; // one plain word: the tokenizer finds it as it is
+        }
+        self.exact.entry(name[..key_len].into()).or_default().push(name.into());
+    }
+
+    /// The longest exactly-written name ("UK P&I Club", "Lloyd’s List") starting at byte `start`
+    /// of `s` and ending at a word boundary: its end byte and entry.
+    pub fn exact_at(&self, s: &str, start: usize) -> Option<(usize, Phrase)> {
+        if self.exact.is_empty() {
+            return None;
+        }
+        let rest = s.get(start..)?;
+        let b = rest.as_bytes();
+        let mut key_len = b.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(b.len());
+        if b.get(key_len).is_some_and(|&c| c >= 0x80) {
+            key_len = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+        }
+        let list = self.exact.get(&rest[..key_len])?;
+        for name in list {
+            if !rest.starts_with(&**name) {
+                continue;
+            }
+            let end = start + name.len();
+            if s[end..].chars().next().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            if let Some(p) = self.phrase(name) {
+                return Some((end, p));
+            }
+        }
+        None
     }
 
     fn canon_id(&mut self, name: &str) -> u32 {
@@ -194,7 +239,7 @@ impl Knowledge {
         if name.is_empty() {
             return;
         }
-        let name = name.strip_prefix("The ").unwrap_or(name);
+        let name = name.strip_prefix("The ").or_else(|| name.strip_prefix("the ")).unwrap_or(name);
         let p = Phrase { kind, source, canon, site, weak };
         let words = name.split(' ').count();
         self.max_words = self.max_words.max(words.min(10));
@@ -206,8 +251,18 @@ impl Knowledge {
             }
         };
         put(name);
+        let special = name.contains(['&', '\'', '\u{2019}']);
         if name.contains('\'') {
             put(&name.replace('\'', "\u{2019}"));
+        }
+        if name.contains('\u{2019}') {
+            put(&name.replace('\u{2019}', "'"));
+        }
+        if special || source == Source::Site {
+            let typo = name.replace('\'', "\u{2019}");
+            let straight = name.replace('\u{2019}', "'");
+            self.add_exact(&typo);
+            self.add_exact(&straight);
         }
     }
 

@@ -3,6 +3,7 @@
 //! with them; known aliases and the site gazetteer give canonical names; ids are unique slugs.
 //! Runs in near-linear time and never depends on the order of the articles.
 
+use super::classify::title_case;
 use super::hash::{FxMap, FxSet};
 use super::knowledge::{Knowledge, NONE};
 use super::slug::slugify;
@@ -36,10 +37,9 @@ fn norm(s: &str) -> String {
     }
 }
 
-/// Linking key: one entity per canonical name (its type is the majority of its mentions').
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-struct Key {
-    name: String,
+/// All letters capitals, more than three of them: a dateline ("LONDON") or a shouted name.
+fn shouted(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() > 3 && !s.chars().any(char::is_lowercase)
 }
 
 struct Mention {
@@ -194,29 +194,76 @@ pub fn link<'s>(
             }
         }
     }
-    // 4. entities: people apart; places/orgs of one name are one entity (majority type)
-    struct Acc {
-        kinds: [u32; 3],
-        aliases: FxSet<String>,
-        site: u32,
-    }
-    let mut acc: FxMap<Key, Acc> = FxMap::default();
+    // 4. entities: one per name as its id spells it ("LONDON" of a dateline and "London",
+    // "Sao Paulo" and "São Paulo" are one entity, whatever type each mention got: the majority
+    // type wins); only names of different site gazetteer entries stay apart
+    let mut slug_ix: FxMap<&str, u32> = FxMap::default();
+    let mut slugs: Vec<String> = Vec::new();
+    // per slug: the first site entry seen, and whether another one shares the slug
+    let mut slug_sites: Vec<(u32, bool)> = Vec::new();
+    let mut by_slug: FxMap<String, u32> = FxMap::default();
     for ms in &mentions {
         for m in ms {
-            let key = Key { name: m.name.clone() };
-            let e = acc.entry(key).or_insert_with(|| Acc { kinds: [0; 3], aliases: FxSet::default(), site: NONE });
+            let si = match slug_ix.get(m.name.as_str()) {
+                Some(&i) => i,
+                None => {
+                    let slug = slugify(&m.name);
+                    let i = *by_slug.entry(slug.clone()).or_insert_with(|| {
+                        slugs.push(slug);
+                        slug_sites.push((NONE, false));
+                        (slugs.len() - 1) as u32
+                    });
+                    slug_ix.insert(m.name.as_str(), i);
+                    i
+                }
+            };
+            let e = &mut slug_sites[si as usize];
+            if m.site != NONE {
+                if e.0 == NONE {
+                    e.0 = m.site;
+                } else if e.0 != m.site {
+                    e.1 = true;
+                }
+            }
+        }
+    }
+    let key_of = |m: &Mention| -> (u32, u32) {
+        let si = slug_ix.get(m.name.as_str()).copied().unwrap_or(0);
+        let site = if slug_sites[si as usize].1 { m.site } else { NONE };
+        (si, site)
+    };
+    struct Acc<'m> {
+        kinds: [u32; 3],
+        aliases: FxSet<&'m str>,
+        /// name -> (mentions, canonical)
+        names: FxMap<&'m str, (u32, bool)>,
+        site: u32,
+    }
+    let mut acc: FxMap<(u32, u32), Acc> = FxMap::default();
+    for ms in &mentions {
+        for m in ms {
+            let e = acc.entry(key_of(m)).or_insert_with(|| Acc {
+                kinds: [0; 3],
+                aliases: FxSet::default(),
+                names: FxMap::default(),
+                site: NONE,
+            });
             e.kinds[kind_ix(m.kind)] += 1;
-            e.aliases.insert(m.surface.clone());
+            e.aliases.insert(m.surface.as_str());
+            let n = e.names.entry(m.name.as_str()).or_insert((0, false));
+            n.0 += 1;
+            n.1 |= m.canon;
             if m.site != NONE {
                 e.site = e.site.min(m.site);
             }
         }
     }
-    let mut keys: Vec<(String, Key)> = acc.keys().map(|key| (slugify(&key.name), key.clone())).collect();
-    keys.sort();
+    let mut keys: Vec<(u32, u32)> = acc.keys().copied().collect();
+    keys.sort_by(|x, y| slugs[x.0 as usize].cmp(&slugs[y.0 as usize]).then(x.1.cmp(&y.1)));
     let mut used: FxSet<String> = FxSet::default();
-    let mut entities: Vec<(Entity, Key)> = Vec::with_capacity(keys.len());
-    for (base, key) in keys {
+    let mut entities: Vec<(Entity, (u32, u32))> = Vec::with_capacity(keys.len());
+    for key in keys {
+        let base = &slugs[key.0 as usize];
         let mut id = base.clone();
         let mut n = 2;
         while used.contains(&id) {
@@ -232,19 +279,28 @@ pub fn link<'s>(
                 KINDS[best]
             }
         };
-        let mut aliases: Vec<String> = a.aliases.iter().cloned().collect();
+        // the display name: canonical, else not shouted (a dateline), else the most frequent
+        let name = a
+            .names
+            .iter()
+            .max_by(|x, y| {
+                let rank = |(n, &(count, canon)): (&&str, &(u32, bool))| (canon, !shouted(n), count);
+                rank(*x).cmp(&rank(*y)).then_with(|| y.0.cmp(x.0))
+            })
+            .map(|(n, _)| if shouted(n) && kind == EntityKind::Place { title_case(n) } else { n.to_string() })
+            .unwrap_or_default();
+        let mut aliases: Vec<String> = a.aliases.iter().map(|s| s.to_string()).collect();
         aliases.sort();
         let gazetteer = (a.site != NONE).then_some(a.site as usize);
-        entities.push((Entity { id, name: key.name.clone(), kind, aliases, gazetteer }, key));
+        entities.push((Entity { id, name, kind, aliases, gazetteer }, key));
     }
     entities.sort_by(|x, y| x.0.id.cmp(&y.0.id));
-    let index: FxMap<&Key, usize> = entities.iter().enumerate().map(|(i, (_, key))| (key, i)).collect();
+    let index: FxMap<(u32, u32), usize> = entities.iter().enumerate().map(|(i, (_, key))| (*key, i)).collect();
     let mut out_articles = Vec::with_capacity(articles.len());
     for (cands, ms) in articles.into_iter().zip(&mentions) {
         let mut v = Vec::with_capacity(cands.len());
         for (c, m) in cands.into_iter().zip(ms) {
-            let key = Key { name: m.name.clone() };
-            if let Some(&i) = index.get(&key) {
+            if let Some(&i) = index.get(&key_of(m)) {
                 v.push((c, i));
             }
         }

@@ -24,6 +24,8 @@ pub(crate) struct Seg {
     /// The name of a storm or operation ("Ian" of "Hurricane Ian"): not a mention, and the
     /// same word alone elsewhere in the article is not one either.
     pub event: bool,
+    /// End byte of a name matched exactly as written ("UK P&I Club", "Lloyd's List"), `NONE` if not.
+    pub exact: u32,
 }
 
 /// A classified span awaiting the article-level pass.
@@ -144,6 +146,27 @@ fn known_prefix(k: &Knowledge, s: &str, toks: &[Tok], p: usize, end: usize) -> u
     0
 }
 
+/// A name listed with `&`, an apostrophe or several words, written exactly so from token `p`:
+/// (index of the token after it, end byte). The end may be a possessive "'s" of the name itself
+/// ("Lord's"), which the tokenizer leaves outside the last token.
+fn exact_toks(k: &Knowledge, s: &str, toks: &[Tok], p: usize) -> Option<(usize, u32)> {
+    if toks[p].kind != TokKind::Cap {
+        return None;
+    }
+    let (end, _) = k.exact_at(s, toks[p].start as usize)?;
+    let end = u32::try_from(end).ok()?;
+    for (q, t) in toks.iter().enumerate().skip(p) {
+        let poss_end = t.has(POSS) && s.get(t.end as usize..end as usize).is_some_and(|r| r.chars().count() == 2);
+        if t.end == end || poss_end {
+            return Some((q + 1, end));
+        }
+        if t.end > end {
+            break;
+        }
+    }
+    None
+}
+
 /// Does the chunk of capitalised words from `p` end in an org designator ("Russian Army")?
 fn chunk_ends_org(k: &Knowledge, s: &str, toks: &[Tok], p: usize, end: usize) -> bool {
     let mut q = p;
@@ -176,6 +199,9 @@ fn scan_unit(
         let run_start = i;
         let mut j = i;
         loop {
+            if let Some((e, _)) = exact_toks(k, s, toks, j) {
+                j = e - 1; // "Lloyd's List": the possessive inside the name does not end the run
+            }
             let t = toks[j];
             j += 1;
             if (t.has(CUT_TAIL) || (t.has(POSS) && !plural_possessive(t.text(s)))) || j >= n {
@@ -201,11 +227,20 @@ fn scan_unit(
                 events.push(text_of(s, toks, sg.a, sg.b).to_string());
                 continue;
             }
-            if let Some(g) = classify(k, s, toks, sg) {
+            let exact = if sg.exact != NONE {
+                s.get(toks[sg.a].start as usize..sg.exact as usize).and_then(|t| k.phrase(t))
+            } else {
+                None
+            };
+            let g = match exact {
+                Some(p) => Some(Guess { canon: p.canon, site: p.site, ..Guess::new(p.kind, Strength::Strong) }),
+                None => classify(k, s, toks, sg),
+            };
+            if let Some(g) = g {
                 found.push(Found {
                     unit,
                     start: toks[sg.a].start,
-                    end: toks[sg.b - 1].end,
+                    end: if exact.is_some() { sg.exact } else { toks[sg.b - 1].end },
                     guess: g,
                     sent_initial: toks[sg.a].has(SENT_START),
                     single: sg.b - sg.a == 1,
@@ -324,13 +359,32 @@ fn segment_run(k: &Knowledge, s: &str, toks: &[Tok], start: usize, end: usize, s
                 q += 1;
             }
             if q > q0 {
-                segs.push(Seg { a: q0, b: q, person_cue: false, of_head: None, particle: false, event: true });
+                segs.push(Seg {
+                    a: q0,
+                    b: q,
+                    person_cue: false,
+                    of_head: None,
+                    particle: false,
+                    event: true,
+                    exact: NONE,
+                });
             }
             p = q.max(p + 1);
             continue;
         }
         let f = k.word(word);
         let known = known_prefix(k, s, toks, p, end);
+        if let Some((e, byte_end)) = exact_toks(k, s, toks, p).filter(|&(e, _)| e <= end && e - p >= known) {
+            // a name written exactly as listed is a segment of its own
+            if let Some(c) = cur.take() {
+                segs.push(c);
+            }
+            let sg = Seg { a: p, b: e, person_cue: cue, of_head: None, particle: false, event: false, exact: byte_end };
+            segs.push(sg);
+            cue = false;
+            p = e;
+            continue;
+        }
         if known == 0 {
             let tl = title_len(k, s, toks, p, end);
             if tl > 0 {
@@ -374,14 +428,30 @@ fn segment_run(k: &Knowledge, s: &str, toks: &[Tok], start: usize, end: usize, s
         }
         let len = known.max(1);
         if cur.is_none() && country_before_org(k, s, toks, p, len, end) {
-            segs.push(Seg { a: p, b: p + len, person_cue: false, of_head: None, particle: false, event: false });
+            segs.push(Seg {
+                a: p,
+                b: p + len,
+                person_cue: false,
+                of_head: None,
+                particle: false,
+                event: false,
+                exact: NONE,
+            });
             p += len;
             continue;
         }
         match cur.as_mut() {
             Some(c) => c.b = p + len,
             None => {
-                cur = Some(Seg { a: p, b: p + len, person_cue: cue, of_head: None, particle: false, event: false });
+                cur = Some(Seg {
+                    a: p,
+                    b: p + len,
+                    person_cue: cue,
+                    of_head: None,
+                    particle: false,
+                    event: false,
+                    exact: NONE,
+                });
                 cue = false;
             }
         }
@@ -395,6 +465,43 @@ fn segment_run(k: &Knowledge, s: &str, toks: &[Tok], start: usize, end: usize, s
     if let Some(c) = cur.take() {
         segs.push(c);
     }
+}
+
+/// A day, month or season ("Monday", "August"), or its abbreviation before a period or a
+/// number ("Aug. 3", "Sept 30", "Thurs."), never "Mar" of "Mar-a-Lago".
+fn time_word(k: &Knowledge, s: &str, toks: &[Tok], i: usize) -> bool {
+    let t = toks[i];
+    let word = t.text(s);
+    if k.word(word) & w::TIME != 0 {
+        return true;
+    }
+    let abbrev = matches!(
+        word,
+        "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "Mon"
+            | "Tue"
+            | "Tues"
+            | "Wed"
+            | "Thu"
+            | "Thur"
+            | "Thurs"
+            | "Fri"
+            | "Sat"
+            | "Sun"
+    );
+    abbrev
+        && (s.as_bytes().get(t.end as usize) == Some(&b'.') || toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num))
 }
 
 /// Join neighbouring segments separated only by connectors when they form one name.
@@ -416,7 +523,8 @@ fn merge_segs(k: &Knowledge, s: &str, toks: &[Tok], segs: &mut Vec<Seg>) {
             conn |= f;
         }
         let mut merged = None;
-        if all_conn && !toks[a.b - 1].has(POSS | CUT_TAIL) && !b.person_cue {
+        let exact = a.exact != NONE || b.exact != NONE;
+        if all_conn && !exact && !toks[a.b - 1].has(POSS | CUT_TAIL) && !b.person_cue {
             let whole_known = k.phrase(text_of(s, toks, a.a, b.b)).is_some();
             let mut head = None;
             for t in &toks[a.a..a.b] {
@@ -430,8 +538,13 @@ fn merge_segs(k: &Knowledge, s: &str, toks: &[Tok], segs: &mut Vec<Seg>) {
             let head = a.of_head.or(head);
             let first_conn = k.word(toks[a.b].text(s));
             // "Commission on Thursday": a right side of only common words is no part of a name
-            let b_has_name = toks[b.a..b.b].iter().any(|t| t.kind == TokKind::Cap && k.word(t.text(s)) & w::TIME == 0);
-            if !whole_known && !b_has_name {
+            let b_has_name = toks[b.a..b.b]
+                .iter()
+                .enumerate()
+                .any(|(i, t)| t.kind == TokKind::Cap && !time_word(k, s, toks, b.a + i));
+            // "African Union on Aug. 3": a date after the connector ends the name
+            let b_time = time_word(k, s, toks, b.a);
+            if !whole_known && (!b_has_name || b_time) {
                 merged = None;
             } else if whole_known {
                 merged = Some(Seg { b: b.b, ..a });
@@ -581,6 +694,14 @@ fn headline_spans(
         if toks[p].kind != TokKind::Cap {
             p += 1;
             continue;
+        }
+        if let Some((e, end)) = exact_toks(k, s, toks, p) {
+            if let Some(ph) = s.get(toks[p].start as usize..end as usize).and_then(|t| k.phrase(t)) {
+                let (kind, canon, site) = (ph.kind, ph.canon, ph.site);
+                out.push(Candidate { unit, start: toks[p].start, end, kind, canon, site, guessed: false });
+                p = e;
+                continue;
+            }
         }
         // candidate ends: capitalised words, possibly joined by connectors ("Charles de Gaulle")
         let mut ends: Vec<usize> = Vec::new();

@@ -310,3 +310,123 @@ fn datelines_hyphenated_names_and_events() {
     assert!(f.contains(&("US".to_string(), "PLACE")) && f.contains(&("Congress".to_string(), "ORG")), "{f:?}");
     assert!(found("Growth in July-September slowed for British-Egyptian firms.").is_empty());
 }
+
+#[test]
+fn gazetteer_names_with_ampersand_or_possessive_match_whole() {
+    let site = vec![
+        GazetteerEntry {
+            name: "UK P&I Club".into(),
+            kind: EntityKind::Org,
+            aliases: vec!["the UK P&I Club".into()],
+            ..Default::default()
+        },
+        GazetteerEntry { name: "Lloyd's List".into(), kind: EntityKind::Org, ..Default::default() },
+        GazetteerEntry { name: "Lord's".into(), kind: EntityKind::Place, ..Default::default() },
+    ];
+    let kn = Knowledge::new(&site);
+    let text = "The UK P&I Club told Lloyd’s List that Lloyd's List readers met at Lord's on Monday.";
+    let units = [Unit { text, headline: false }];
+    let got: Vec<(String, EntityKind, u32)> =
+        recognise(&kn, &units).iter().map(|c| (c.text(&units).to_string(), c.kind, c.site)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("UK P&I Club".to_string(), EntityKind::Org, 0),
+            ("Lloyd’s List".to_string(), EntityKind::Org, 1),
+            ("Lloyd's List".to_string(), EntityKind::Org, 1),
+            ("Lord's".to_string(), EntityKind::Place, 2),
+        ]
+    );
+    let res = linked_with(
+        &kn,
+        &[&[text], &["- **Lloyd's List**, the shipping journal, agreed with the UK P&I Club's view."]],
+    );
+    assert_eq!(id_of(&res, 0, "UK P&I Club"), "uk-p-i-club");
+    assert_eq!(id_of(&res, 1, "UK P&I Club"), "uk-p-i-club");
+    assert_eq!(id_of(&res, 1, "Lloyd's List"), "lloyds-list");
+    let units = [Unit { text: "UK P&I Club Says Lloyd's List Was Right", headline: true }];
+    let got: Vec<String> = recognise(&kn, &units).iter().map(|c| c.text(&units).to_string()).collect();
+    assert_eq!(got, vec!["UK P&I Club", "Lloyd's List"]);
+}
+
+#[test]
+fn one_name_is_one_entity_whatever_its_case_or_type() {
+    // a dateline in capitals, a guessed type and an org-like use of a city: still one entity
+    let res = linked_with(
+        k(),
+        &[
+            &["LONDON — Insurers met in London on Monday."],
+            &["COPENHAGEN, Denmark — Maersk said it would wait.", "Ships bound for Copenhagen were delayed."],
+            &["London said it would act.", "The Imabari yard was busy."],
+            &["IMABARI, Japan — Shipbuilders met.", "Talks in Sao Paulo and São Paulo went on."],
+        ],
+    );
+    assert_eq!(id_of(&res, 0, "LONDON"), "london");
+    assert_eq!(id_of(&res, 0, "London"), "london");
+    assert_eq!(id_of(&res, 2, "London"), "london");
+    assert_eq!(id_of(&res, 1, "COPENHAGEN"), "copenhagen");
+    assert_eq!(id_of(&res, 1, "Copenhagen"), "copenhagen");
+    assert_eq!(id_of(&res, 3, "IMABARI"), "imabari");
+    assert_eq!(id_of(&res, 3, "Sao Paulo"), "sao-paulo");
+    assert_eq!(id_of(&res, 3, "São Paulo"), "sao-paulo");
+    assert!(res.iter().flatten().all(|(_, id)| !id.ends_with("-2")), "{res:?}");
+    // the entity's name is the ordinary spelling, not the dateline's
+    let units = [Unit { text: "LONDON — Shares fell.", headline: false }];
+    let l = link(k(), vec![recognise(k(), &units)], |_, c| c.text(&units));
+    assert_eq!(l.entities[0].name, "London");
+}
+
+#[test]
+fn a_date_after_a_connector_ends_the_name() {
+    for (s, name) in [
+        ("The deal was backed by the African Union on Aug. 3 in Addis Ababa.", "African Union"),
+        ("The plan was approved by the European Commission on Sept. 30, officials said.", "European Commission"),
+        ("The Ministry of Defence on Thurs. said it had no comment.", "Ministry of Defence"),
+        ("The Security Council on Monday voted.", "Security Council"),
+        ("The African Union on Aug 3 said so.", "African Union"),
+    ] {
+        let f = found(s);
+        assert!(f.iter().any(|(t, k)| t == name && *k == "ORG"), "{s}: {f:?}");
+        assert!(
+            f.iter().all(|(t, _)| !t.contains(" on ") && !t.starts_with("Aug") && !t.starts_with("Sept")),
+            "{s}: {f:?}"
+        );
+    }
+    // names joined by "of"/"for"/"on" before a capitalised name stay whole
+    assert!(has(
+        "The Intergovernmental Panel on Climate Change reported.",
+        "Intergovernmental Panel on Climate Change",
+        "ORG"
+    ));
+    assert!(has("Rates were held by the Office for Budget Responsibility.", "Office for Budget Responsibility", "ORG"));
+    // a month abbreviation without its period is no date ("Mar-a-Lago")
+    assert!(found("Trump flew to Mar-a-Lago on Friday.").iter().any(|(t, _)| t == "Mar-a-Lago"));
+    let res = linked_with(k(), &[&["The deal was backed by the African Union on Aug. 3 in Addis Ababa."]]);
+    assert!(res[0].iter().all(|(_, id)| !id.contains("-on-")), "{res:?}");
+}
+
+#[test]
+fn all_caps_dateline_place_is_a_place() {
+    for (s, name) in [
+        ("SUEZ, Egypt — A fleet of tugs spent a second day pushing at the Ever Given.", "SUEZ"),
+        ("SUEZ, Egypt — The Suez Canal Authority said on Saturday that Suez was calm.", "SUEZ"),
+        ("**SUEZ**, Egypt — Tugs pulled again.", "SUEZ"),
+        ("SUEZ (Reuters) - Tugs pulled again.", "SUEZ"),
+        ("NICE, France — The mayor spoke.", "NICE"),
+        ("GREAT BITTER LAKE, Egypt — The ship waited.", "GREAT BITTER LAKE"),
+        ("ZAFARANA, Egypt — Ships waited offshore.", "ZAFARANA"),
+        ("LONDON — Insurers met.", "LONDON"),
+    ] {
+        let f = found(s);
+        assert!(f.contains(&(name.to_string(), "PLACE")), "{s}: {f:?}");
+    }
+    // acronyms and shouted words elsewhere are untouched
+    assert!(has("NATO, the alliance, met in Brussels.", "NATO", "ORG"));
+    assert!(has("UN, the world body, met.", "UN", "ORG"));
+    assert!(!found("BREAKING NEWS — Ships moved.").iter().any(|(t, _)| t.contains("BREAKING")));
+    assert!(has("Officials said SUMED, the pipeline company, was ready.", "SUMED", "ORG"));
+    // and the dateline links to the place written normally elsewhere
+    let res = linked_with(k(), &[&["SUEZ, Egypt — Tugs pulled.", "Ships queued off Suez."], &["Suez port was busy."]]);
+    assert_eq!(id_of(&res, 0, "SUEZ"), "suez");
+    assert_eq!(id_of(&res, 0, "Suez"), "suez");
+}
