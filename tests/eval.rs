@@ -12,11 +12,12 @@ use newsreel::content;
 use newsreel::settings::{Overrides, Settings};
 use serde::Deserialize;
 
-/// Floors: the figures reached when they were last raised, minus a little slack.
-const FLOOR_MENTION_F1: f64 = 0.0;
-const FLOOR_LINK_F1: f64 = 0.0;
-const FLOOR_DATE_F1: f64 = 0.0;
-const FLOOR_DATE_VALUE: f64 = 0.0;
+/// Floors: the figures reached when they were last raised (2026-11-26: mention F1 0.910,
+/// linking F1 0.947, date F1 0.996, date value accuracy 0.997), minus a little slack.
+const FLOOR_MENTION_F1: f64 = 0.89;
+const FLOOR_LINK_F1: f64 = 0.93;
+const FLOOR_DATE_F1: f64 = 0.98;
+const FLOOR_DATE_VALUE: f64 = 0.98;
 
 #[derive(Deserialize)]
 struct Gold {
