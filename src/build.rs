@@ -96,18 +96,31 @@ pub fn build_in_memory(settings: &Settings, progress: &Progress) -> Result<Built
     Ok(Built { corpus, notes, tera, output })
 }
 
-/// `newsreel build`: everything, then swap the new site into the output folder.
+/// `newsreel build`: everything, streamed into a staging folder as it is rendered, then swapped
+/// into the output folder. Any problem leaves the previous output as it was.
 pub fn build(settings: &Settings, progress: &Progress) -> Result<Report> {
     let started = Instant::now();
-    let built = build_in_memory(settings, progress)?;
-    progress.stage("writing");
-    output::write(&built.output, &settings.output_dir)?;
+    let tera = load_templates(settings)?;
+    let (corpus, notes) = load_and_annotate(settings, progress)?;
+    progress.stage("rendering and writing");
+    let site = Site::build(&corpus, &notes);
+    let mut rendered = render::Rendered::default();
+    let written = output::write_with(&settings.output_dir, |staging| {
+        let put = |path: &str, bytes: &[u8]| staging.put(path, bytes).map_err(|e| format!("{e:#}"));
+        rendered = render::render_into(&site, settings, &tera, &put)?;
+        Ok::<(), Vec<crate::diagnostics::Diagnostic>>(())
+    });
+    match written {
+        Ok(()) => {}
+        Err(output::WriteError::Fill(problems)) => return Err(InvalidInput::new(problems).into()),
+        Err(output::WriteError::Io(e)) => return Err(e),
+    }
     progress.done();
     Ok(Report {
-        articles: built.corpus.articles.len(),
-        entities: built.notes.entities.len(),
-        pages: built.output.pages(),
-        files: built.output.len(),
+        articles: corpus.articles.len(),
+        entities: notes.entities.len(),
+        pages: rendered.pages,
+        files: rendered.files,
         elapsed: started.elapsed(),
     })
 }

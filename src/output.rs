@@ -64,48 +64,78 @@ impl Output {
 }
 
 /// Writes `output` into `dir` through a staging folder, then swaps it in.
-///
-/// Files whose bytes did not change are hard-linked from the previous output instead of written
-/// again, which also makes removing the previous output cheap (no inode to free).
 pub fn write(output: &Output, dir: &Path) -> Result<()> {
+    write_with(dir, |staging| output.files.par_iter().try_for_each(|(p, bytes)| staging.put(p, bytes))).map_err(|e| {
+        match e {
+            WriteError::Fill(e) | WriteError::Io(e) => e,
+        }
+    })
+}
+
+/// Lets `fill` write files into a staging folder beside `dir` (files go to disk as they are
+/// made, so the site need not fit in memory), then swaps the staging folder in. If `fill`
+/// fails, the staging folder is removed and `dir` is left as it was.
+pub fn write_with<E>(
+    dir: &Path,
+    fill: impl FnOnce(&Staging) -> std::result::Result<(), E>,
+) -> Result<(), WriteError<E>> {
     let parent = dir.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
     let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("public");
-    fs::create_dir_all(&parent).with_context(|| format!("could not create {}", parent.display()))?;
-    let staging = parent.join(format!(".{name}.newsreel-staging"));
+    let io = |e: anyhow::Error| WriteError::Io(e);
+    fs::create_dir_all(&parent).with_context(|| format!("could not create {}", parent.display())).map_err(io)?;
+    let staging_dir = parent.join(format!(".{name}.newsreel-staging"));
     let old = parent.join(format!(".{name}.newsreel-old"));
-    remove_tree(&staging)?;
-    remove_tree(&old)?;
-    let previous = dir.is_dir().then_some(dir);
-    write_tree(output, &staging, previous)
-        .with_context(|| format!("could not write the site to {}", staging.display()))?;
+    remove_tree(&staging_dir).map_err(io)?;
+    remove_tree(&old).map_err(io)?;
+    fs::create_dir_all(&staging_dir)
+        .with_context(|| format!("could not create {}", staging_dir.display()))
+        .map_err(io)?;
+    let staging = Staging { root: staging_dir.clone(), previous: dir.is_dir().then(|| dir.to_path_buf()) };
+    if let Err(e) = fill(&staging) {
+        let _ = remove_tree(&staging_dir);
+        return Err(WriteError::Fill(e));
+    }
     if dir.exists() {
-        fs::rename(dir, &old).with_context(|| format!("could not move the previous output {} aside", dir.display()))?;
+        fs::rename(dir, &old)
+            .with_context(|| format!("could not move the previous output {} aside", dir.display()))
+            .map_err(io)?;
     }
-    if let Err(e) = fs::rename(&staging, dir) {
+    if let Err(e) = fs::rename(&staging_dir, dir) {
         let _ = fs::rename(&old, dir);
-        return Err(e).with_context(|| format!("could not move the new site into {}", dir.display()));
+        return Err(io(anyhow::Error::new(e).context(format!("could not move the new site into {}", dir.display()))));
     }
-    remove_tree(&old)?;
+    remove_tree(&old).map_err(io)?;
     Ok(())
 }
 
-fn write_tree(output: &Output, root: &Path, previous: Option<&Path>) -> io::Result<()> {
-    fs::create_dir_all(root)?;
-    let mut dirs: Vec<PathBuf> =
-        output.files.iter().filter_map(|(p, _)| Path::new(p).parent().map(|d| root.join(d))).collect();
-    dirs.dedup();
-    for d in &dirs {
-        fs::create_dir_all(d)?;
-    }
-    output.files.par_iter().try_for_each(|(p, bytes)| {
-        let target = root.join(p);
-        if let Some(prev) = previous.map(|d| d.join(p)) {
+/// Why [`write_with`] failed: the caller's `fill`, or the file system.
+#[derive(Debug)]
+pub enum WriteError<E> {
+    Fill(E),
+    Io(anyhow::Error),
+}
+
+/// A staging folder being filled (safe to use from many threads).
+pub struct Staging {
+    root: PathBuf,
+    previous: Option<PathBuf>,
+}
+
+impl Staging {
+    /// Writes one file (site-relative path); an unchanged file is hard-linked from the previous
+    /// output instead, which also makes removing that output cheap.
+    pub fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        let target = self.root.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).with_context(|| format!("could not create {}", parent.display()))?;
+        }
+        if let Some(prev) = self.previous.as_ref().map(|d| d.join(path)) {
             if unchanged(&prev, bytes) && fs::hard_link(&prev, &target).is_ok() {
                 return Ok(());
             }
         }
-        fs::write(target, bytes)
-    })
+        fs::write(&target, bytes).with_context(|| format!("could not write {}", target.display()))
+    }
 }
 
 /// Whether `path` holds exactly `bytes` (a regular file, not a link to elsewhere).

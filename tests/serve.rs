@@ -146,6 +146,19 @@ impl Server {
         self.log.lock().unwrap().join("\n")
     }
 
+    /// Waits (bounded) until the terminal output contains `text`: stderr is read by another
+    /// thread, so a line printed just before an event may reach the test just after it.
+    fn log_contains(&self, text: &str) -> bool {
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(10) {
+            if self.log().contains(text) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+
     /// Polls `target` until `check` holds.
     fn wait_for(&self, target: &str, what: &str, check: impl Fn(&Response) -> bool) -> Response {
         let started = Instant::now();
@@ -350,7 +363,7 @@ fn a_broken_article_shows_the_error_and_keeps_the_last_good_site() {
     assert_eq!(d["file"], FERRY, "{error}");
     assert_eq!(d["line"], 2, "{error}");
     assert!(d["message"].as_str().unwrap().contains("expected a date"), "{error}");
-    assert!(s.log().contains(&format!("{FERRY}:2: expected a date")), "printed in the terminal:\n{}", s.log());
+    assert!(s.log_contains(&format!("{FERRY}:2: expected a date")), "printed in the terminal:\n{}", s.log());
 
     // The last good site is still served, with the error state for the overlay.
     let page = s.get(FERRY_PAGE);

@@ -61,16 +61,53 @@ struct Renderer<'a> {
     bodies: Vec<OnceLock<String>>,
 }
 
-/// Renders every page and copies the static files into an [`Output`].
+/// Renders every page and copies the static files into an [`Output`] (the dev server and
+/// `check` keep the site in memory).
 pub fn render(site: &Site<'_>, settings: &Settings, tera: &Tera) -> Result<Output, Vec<Diagnostic>> {
+    let files = std::sync::Mutex::new(Vec::new());
+    render_into(site, settings, tera, &|path: &str, bytes: &[u8]| {
+        if let Ok(mut f) = files.lock() {
+            f.push((path.to_string(), bytes.to_vec()));
+        }
+        Ok(())
+    })?;
+    Ok(Output::new(files.into_inner().unwrap_or_default()))
+}
+
+/// Where rendered files go: `put(path, bytes)`; an error message stops the render.
+pub type Sink<'s> = dyn Fn(&str, &[u8]) -> Result<(), String> + Sync + 's;
+
+/// How much [`render_into`] produced.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Rendered {
+    pub pages: usize,
+    pub files: usize,
+}
+
+/// Renders every page, data export, feed and static file, handing each to `put` as soon as it
+/// is made (in parallel), so `build` can stream the site to disk instead of holding it.
+pub fn render_into(
+    site: &Site<'_>,
+    settings: &Settings,
+    tera: &Tera,
+    put: &Sink<'_>,
+) -> Result<Rendered, Vec<Diagnostic>> {
     let r = Renderer::new(site, settings, tera);
     let jobs = r.jobs();
-    let pages: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs.par_iter().map(|job| r.render(*job)).collect();
-    let mut files = Vec::with_capacity(pages.len() + 8);
+    let sink_error = |e: String| Diagnostic::new(settings.output_display(), None, e);
+    let pages: Vec<Result<String, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let (path, bytes) = r.render(*job)?;
+            put(&path, &bytes).map_err(sink_error)?;
+            Ok(path)
+        })
+        .collect();
+    let mut paths = Vec::with_capacity(pages.len() + 8);
     let mut problems = Vec::new();
     for p in pages {
         match p {
-            Ok(f) => files.push(f),
+            Ok(path) => paths.push(path),
             Err(d) => problems.push(d),
         }
     }
@@ -79,10 +116,14 @@ pub fn render(site: &Site<'_>, settings: &Settings, tera: &Tera) -> Result<Outpu
         problems.dedup_by(|a, b| a.message == b.message);
         return Err(problems);
     }
-    files.extend(r.data_files());
+    let page_count = paths.len();
+    let mut files = r.data_files();
     files.extend(static_files(settings)?);
-    r.add_feeds(&mut files);
-    Ok(Output::new(files))
+    paths.extend(files.iter().map(|f| f.0.clone()));
+    files.extend(feeds::feeds(site, settings, &|i| r.body(i).to_owned()));
+    files.extend(feeds::crawler_files(site, settings, &paths));
+    files.par_iter().try_for_each(|(path, bytes)| put(path, bytes)).map_err(|e| vec![sink_error(e)])?;
+    Ok(Rendered { pages: page_count, files: page_count + files.len() })
 }
 
 /// The built-in static files, then the site's `static/` on top (copied as is).

@@ -29,7 +29,7 @@ use crate::content::Article;
 use crate::model::{urls, Site};
 use crate::settings::Settings;
 
-use super::{links, views, Renderer};
+use super::{links, views};
 
 /// What a feed says about itself.
 pub struct Head<'a> {
@@ -81,15 +81,6 @@ struct Prepared {
 
 /// What an empty feed gives as `updated`: fixed, so that output stays deterministic.
 const EPOCH: &str = "1970-01-01T00:00:00Z";
-
-impl Renderer<'_> {
-    /// Adds the feeds, `sitemap.xml` and `robots.txt` to `files` (every page and static file).
-    pub(super) fn add_feeds(&self, files: &mut Vec<(String, Vec<u8>)>) {
-        let mut more = feeds(self.site, self.settings, &|i| self.body(i).to_owned());
-        more.extend(crawler_files(self.site, self.settings, files));
-        files.extend(more);
-    }
-}
 
 /// When an article was published: its front-matter date-time, else its day at midnight UTC.
 pub fn stamp(article: &Article) -> DateTime<FixedOffset> {
@@ -266,11 +257,11 @@ fn write<'a>(plan: &Plan<'_>, prepared: &'a [Option<Prepared>]) -> Vec<(String, 
 
 /// `sitemap.xml` listing every HTML page of `files` (but `404.html`), and `robots.txt` unless
 /// the site's `static/` has its own.
-pub fn crawler_files(site: &Site<'_>, settings: &Settings, files: &[(String, Vec<u8>)]) -> Vec<(String, Vec<u8>)> {
+pub fn crawler_files(site: &Site<'_>, settings: &Settings, files: &[String]) -> Vec<(String, Vec<u8>)> {
     let lastmods = lastmods(site);
     let newest = site.corpus.articles.first().map(|a| a.published);
     let mut paths: Vec<&str> =
-        files.iter().map(|f| f.0.as_str()).filter(|p| p.ends_with(".html") && *p != "404.html").collect();
+        files.iter().map(String::as_str).filter(|p| p.ends_with(".html") && *p != "404.html").collect();
     paths.sort_unstable();
     let pages: Vec<sitemap::Page> = paths
         .iter()
@@ -285,7 +276,7 @@ pub fn crawler_files(site: &Site<'_>, settings: &Settings, files: &[(String, Vec
         })
         .collect();
     let mut out = sitemap::files(&pages, |p| settings.base_url.absolute(p));
-    if !files.iter().any(|f| f.0 == "robots.txt") {
+    if !files.iter().any(|f| f == "robots.txt") {
         out.push(("robots.txt".into(), sitemap::robots(&settings.base_url.absolute("sitemap.xml")).into_bytes()));
     }
     out
