@@ -27,7 +27,7 @@ use crate::model::{urls, Site};
 use crate::output::Output;
 use crate::settings::Settings;
 
-pub use partial::{render_selected, static_output_path, Selection};
+pub use partial::{render_exports, render_selected, static_output_path, Selection};
 use views::{Link, PageMeta, Paginator, SiteView};
 
 /// Sentences quoted per article on an entity page.

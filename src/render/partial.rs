@@ -30,8 +30,8 @@ pub struct Selection {
     pub timeline: bool,
 }
 
-/// Renders the selected pages and the data files (which cover every article), never the static
-/// files, into `(path, bytes)` pairs.
+/// Renders the selected pages (never the static files, feeds or data exports: see
+/// [`render_exports`]) into `(path, bytes)` pairs.
 pub fn render_selected(
     site: &Site<'_>,
     settings: &Settings,
@@ -46,8 +46,7 @@ pub fn render_selected(
     let pages: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs.par_iter().map(|job| r.render(*job)).collect();
     let mut files = Vec::with_capacity(pages.len() + 4);
     let mut problems = Vec::new();
-    files.extend(r.data_files());
-    files.extend(super::feeds::feeds(site, settings, &|i| r.body(i).to_owned()));
+
     for page in pages {
         match page {
             Ok(f) => files.push(f),
@@ -61,6 +60,15 @@ pub fn render_selected(
         problems.dedup_by(|a, b| a.message == b.message);
         Err(problems)
     }
+}
+
+/// The feeds and data exports, which cover every article: the dev server refreshes them right
+/// after publishing the pages of a partial rebuild, so the open page reloads without waiting.
+pub fn render_exports(site: &Site<'_>, settings: &Settings, tera: &Tera) -> Vec<(String, Vec<u8>)> {
+    let r = Renderer::new(site, settings, tera);
+    let mut files = r.data_files();
+    files.extend(super::feeds::feeds(site, settings, &|i| r.body(i).to_owned()));
+    files
 }
 
 /// Where a file of `static/` is published (`img/a.png` → `static/img/a.png`, `CNAME` → `CNAME`).

@@ -188,6 +188,17 @@ fn rebuild_loop(workspace: &mut Workspace, woken: &Receiver<Wake>, state: &State
                     started.elapsed().as_millis(),
                     if update.full { " (every page)" } else { "" }
                 );
+                // Feeds and data exports follow; no open page shows them, so no reload waits
+                // for them, and a change that is already waiting goes first.
+                match woken.try_recv() {
+                    Ok(Wake::Changed(paths)) => carried = Some(paths),
+                    Ok(Wake::Stop) => return,
+                    Err(_) => {
+                        if let Some(files) = workspace.refresh_exports() {
+                            state.refresh(files);
+                        }
+                    }
+                }
             }
             Err(problems) => match woken.recv_timeout(SETTLE) {
                 Ok(Wake::Changed(paths)) => {

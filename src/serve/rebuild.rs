@@ -71,6 +71,8 @@ pub struct Workspace {
     scans: Vec<(Scan, bool)>,
     /// Whether the last render had a timeline (it decides the navigation of every page).
     had_timeline: bool,
+    /// The last render was partial: feeds and data exports still show the previous state.
+    exports_stale: bool,
     /// Aligned with `corpus.articles`; entries of articles changed since the last render are stale.
     notes: Annotations,
     /// Article files that failed to load, by path relative to the root.
@@ -103,6 +105,7 @@ impl Workspace {
             corpus: Corpus::default(),
             scans: Vec::new(),
             had_timeline: false,
+            exports_stale: false,
             notes: Annotations::default(),
             bad_files: BTreeMap::new(),
             problems: Problems::default(),
@@ -398,6 +401,7 @@ impl Workspace {
                 self.notes = notes;
                 self.tag_slugs = tag_slugs;
                 self.had_timeline = has_timeline;
+                self.exports_stale = selection.is_some();
                 self.pending.clear();
                 self.pending_full = false;
                 self.built = true;
@@ -408,6 +412,24 @@ impl Workspace {
                 Err(problems)
             }
         }
+    }
+
+    /// After a partial rebuild, renders the feeds and data exports (which cover every article)
+    /// and returns the site with them; `None` when they are current.
+    pub fn refresh_exports(&mut self) -> Option<Arc<Files>> {
+        if !self.exports_stale {
+            return None;
+        }
+        self.exports_stale = false;
+        let tera = self.tera.as_ref()?;
+        let site = Site::build(&self.corpus, &self.notes);
+        let exports = render::render_exports(&site, &self.settings, tera);
+        drop(site);
+        let map = Arc::make_mut(&mut self.files);
+        for (path, bytes) in exports {
+            map.insert(path, Arc::new(bytes));
+        }
+        Some(Arc::clone(&self.files))
     }
 
     fn update(&self, css_only: bool, written: usize, full: bool) -> Result<Update, Vec<Diagnostic>> {
@@ -452,7 +474,7 @@ impl Workspace {
                 sel.entities.extend(before.iter().chain(&after).map(|&(e, _)| e as usize));
                 sel.entity_index = true;
             }
-            if !old.notes.dates.is_empty() || !notes.articles[i].dates.is_empty() {
+            if dated_text(&old.article, &old.notes) != dated_text(new, &notes.articles[i]) {
                 sel.timeline = true;
             }
         }
@@ -508,6 +530,18 @@ fn same_entities(a: &Annotations, b: &Annotations) -> bool {
 }
 
 /// (entity, mentions) of one article, sorted.
+/// What the timeline shows of an article: its dates and the text of the units that hold them.
+fn dated_text<'a>(article: &'a Article, notes: &ArticleNotes) -> Vec<(String, &'a str)> {
+    notes
+        .dates
+        .iter()
+        .map(|d| {
+            let unit = article.units.get(d.unit as usize).map_or("", |u| u.text.as_str());
+            (format!("{:?}{:?}{:?}{}-{}", d.value, d.modifier, d.until, d.start, d.end), unit)
+        })
+        .collect()
+}
+
 fn entity_counts(notes: &ArticleNotes) -> Vec<(u32, usize)> {
     let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
     for m in &notes.mentions {
@@ -544,8 +578,11 @@ mod tests {
     fn apply_and_compare(ws: &mut Workspace, root: &Path, paths: &[&str], expect_full: bool) {
         let paths: Vec<PathBuf> = paths.iter().map(|p| root.join(p)).collect();
         let change = classify(&Layout::new(ws.settings()), &paths);
-        let update = ws.apply(&change).unwrap_or_else(|d| panic!("{d:?}"));
+        let mut update = ws.apply(&change).unwrap_or_else(|d| panic!("{d:?}"));
         assert_eq!(update.full, expect_full, "{change:?}");
+        if let Some(files) = ws.refresh_exports() {
+            update.files = files;
+        }
         let fresh = open(root).rebuild_all().unwrap();
         let mut got: Vec<&String> = update.files.keys().collect();
         let mut want: Vec<&String> = fresh.files.keys().collect();

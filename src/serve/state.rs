@@ -52,6 +52,18 @@ impl State {
         generation
     }
 
+    /// Swaps in files that no open page shows (feeds, data exports) without a new generation.
+    pub fn refresh(&self, files: Arc<Files>) {
+        let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
+        let next = Snapshot {
+            files,
+            base_path: current.base_path.clone(),
+            generation: current.generation,
+            errors: Arc::clone(&current.errors),
+        };
+        *current = Arc::new(next);
+    }
+
     /// Records a failed rebuild: the site stays as it is.
     pub fn set_errors(&self, errors: Vec<Diagnostic>) {
         let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
