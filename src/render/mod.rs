@@ -287,11 +287,10 @@ impl<'a> Renderer<'a> {
     }
 
     fn index(&self, ctx: &mut Context, n: usize) -> (&'static str, String) {
-        let all: Vec<usize> = (0..self.site.corpus.articles.len()).collect();
-        let total = self.pages_of(all.len());
-        let start = (n - 1) * self.per_page();
-        let end = (start + self.per_page()).min(all.len());
-        let arts = &self.site.corpus.articles[start.min(end)..end];
+        let articles = &self.site.corpus.articles;
+        let total = self.pages_of(articles.len());
+        let start = ((n - 1) * self.per_page()).min(articles.len());
+        let arts = &articles[start..(start + self.per_page()).min(articles.len())];
         let path = urls::paginated("", n);
         let title = if n == 1 { self.settings.title.clone() } else { format!("{} — page {n}", self.settings.title) };
         ctx.insert("page", &self.meta(title, self.settings.description.clone(), path.clone(), "index"));
