@@ -5,7 +5,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::build::load_and_annotate;
-use crate::content::Corpus;
+use crate::content::{Article, Corpus};
 use crate::progress::Progress;
 use crate::settings::Settings;
 
@@ -29,10 +29,8 @@ struct ArticleExport<'a> {
 
 #[derive(Serialize)]
 struct DateExport<'a> {
-    line: u32,
-    start: u32,
-    end: u32,
-    text: &'a str,
+    #[serde(flatten)]
+    place: Place<'a>,
     value: String,
     #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
     modifier: Option<&'static str>,
@@ -40,12 +38,27 @@ struct DateExport<'a> {
     until: Option<String>,
 }
 
+/// Where an annotation sits in the source file, and its text.
 #[derive(Serialize)]
-struct MentionExport<'a> {
+struct Place<'a> {
     line: u32,
     start: u32,
     end: u32,
     text: &'a str,
+}
+
+impl<'a> Place<'a> {
+    fn of(article: &'a Article, unit: u32, start: u32, end: u32) -> Place<'a> {
+        let unit = &article.units[unit as usize];
+        let (line, from, to) = unit.locate(start as usize, end as usize);
+        Place { line, start: from, end: to, text: unit.text.get(start as usize..end as usize).unwrap_or("") }
+    }
+}
+
+#[derive(Serialize)]
+struct MentionExport<'a> {
+    #[serde(flatten)]
+    place: Place<'a>,
     #[serde(rename = "type")]
     kind: &'static str,
     entity: &'a str,
@@ -87,39 +100,23 @@ pub fn to_json(corpus: &Corpus, notes: &Annotations, pretty: bool) -> Result<Str
                 .mentions
                 .iter()
                 .map(|m| {
-                    let unit = &a.units[m.unit as usize];
-                    let (line, start, end) = unit.locate(m.start as usize, m.end as usize);
                     let e = &notes.entities[m.entity as usize];
                     counts[m.entity as usize].0 += 1;
                     if !seen.contains(&m.entity) {
                         seen.push(m.entity);
                         counts[m.entity as usize].1 += 1;
                     }
-                    MentionExport {
-                        line,
-                        start,
-                        end,
-                        text: &unit.text[m.start as usize..m.end as usize],
-                        kind: e.kind.as_str(),
-                        entity: &e.id,
-                    }
+                    MentionExport { place: Place::of(a, m.unit, m.start, m.end), kind: e.kind.as_str(), entity: &e.id }
                 })
                 .collect();
             let dates = n
                 .dates
                 .iter()
-                .map(|d| {
-                    let unit = &a.units[d.unit as usize];
-                    let (line, start, end) = unit.locate(d.start as usize, d.end as usize);
-                    DateExport {
-                        line,
-                        start,
-                        end,
-                        text: &unit.text[d.start as usize..d.end as usize],
-                        value: d.value.to_string(),
-                        modifier: d.modifier.map(|m| m.as_str()),
-                        until: d.until.map(|u| u.to_string()),
-                    }
+                .map(|d| DateExport {
+                    place: Place::of(a, d.unit, d.start, d.end),
+                    value: d.value.to_string(),
+                    modifier: d.modifier.map(|m| m.as_str()),
+                    until: d.until.map(|u| u.to_string()),
                 })
                 .collect();
             ArticleExport {
