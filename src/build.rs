@@ -63,7 +63,7 @@ pub fn load_and_annotate(settings: &Settings, progress: &Progress) -> Result<(Co
     }
     progress.stage("annotating");
     let notes = if settings.annotate.enabled {
-        annotate::run(&corpus, &gazetteer, settings)
+        annotate::run_with(&corpus, &gazetteer, settings, &|s| progress.stage(s))
     } else {
         Annotations::none(&corpus)
     };
@@ -102,8 +102,9 @@ pub fn build(settings: &Settings, progress: &Progress) -> Result<Report> {
     let started = Instant::now();
     let tera = load_templates(settings)?;
     let (corpus, notes) = load_and_annotate(settings, progress)?;
-    progress.stage("rendering and writing");
+    progress.stage("indexing");
     let site = Site::build(&corpus, &notes);
+    progress.stage("rendering and writing");
     let mut rendered = render::Rendered::default();
     let written = output::write_with(&settings.output_dir, |staging| {
         let put = |path: &str, bytes: &[u8]| staging.put(path, bytes).map_err(|e| format!("{e:#}"));

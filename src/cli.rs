@@ -56,6 +56,9 @@ pub struct BuildArgs {
     /// Print only errors and the summary line (no progress).
     #[arg(long, short)]
     pub quiet: bool,
+    /// Print how long each stage took (loading, annotating, rendering…) on stderr.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Args)]

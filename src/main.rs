@@ -25,6 +25,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Build(args) => {
             let settings = Settings::load(&args.site.root, &args.overrides())?;
             let progress = Progress::new(args.quiet);
+            let progress = if args.timings { progress.with_timings() } else { progress };
             let report = newsreel::build::build(&settings, &progress)?;
             eprintln!("{}", report.summary(&settings));
         }

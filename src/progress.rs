@@ -9,6 +9,8 @@ pub struct Progress {
     enabled: bool,
     started: Instant,
     shown: Mutex<bool>,
+    /// With `--timings`: the stage running now and when it started, printed when it ends.
+    timings: Option<Mutex<(String, Instant)>>,
 }
 
 impl Progress {
@@ -18,15 +20,24 @@ impl Progress {
             enabled: !quiet && std::io::stderr().is_terminal(),
             started: Instant::now(),
             shown: Mutex::new(false),
+            timings: None,
         }
+    }
+
+    /// Also prints each stage's wall time on its own line as the stage ends (`--timings`).
+    pub fn with_timings(mut self) -> Self {
+        self.enabled = false;
+        self.timings = Some(Mutex::new((String::new(), Instant::now())));
+        self
     }
 
     /// Never shows anything (library callers, tests, the dev server's rebuilds).
     pub fn hidden() -> Self {
-        Progress { enabled: false, started: Instant::now(), shown: Mutex::new(false) }
+        Progress { enabled: false, started: Instant::now(), shown: Mutex::new(false), timings: None }
     }
 
     pub fn stage(&self, what: &str) {
+        self.time(what);
         if !self.enabled {
             return;
         }
@@ -40,8 +51,18 @@ impl Progress {
 
     /// Clears the progress line before the summary is printed.
     pub fn done(&self) {
+        self.time("");
         if self.shown.lock().map(|s| *s).unwrap_or(false) {
             let _ = write!(std::io::stderr(), "\r\x1b[2K");
         }
+    }
+
+    /// Ends the timed stage (if any) and starts `next` (none when empty).
+    fn time(&self, next: &str) {
+        let Some(Ok(mut current)) = self.timings.as_ref().map(|t| t.lock()) else { return };
+        if !current.0.is_empty() {
+            eprintln!("{:>8.1} ms  {}", current.1.elapsed().as_secs_f64() * 1e3, current.0);
+        }
+        *current = (next.to_string(), Instant::now());
     }
 }

@@ -105,7 +105,7 @@ fn annotation_quality_on_the_evaluation_set() {
     let mut corpus = content::Corpus::default();
     for g in &gold.articles {
         let article = content::load_file(&root, &root.join(&g.path)).unwrap_or_else(|d| panic!("{}: {d:?}", g.path));
-        corpus.articles.push(article);
+        corpus.articles.push(article.into());
     }
     let notes = annotate::run(&corpus, &[], &settings);
 

@@ -2,6 +2,7 @@
 //! columns so other tools can find the text in the original files.
 
 use anyhow::Result;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::build::load_and_annotate;
@@ -85,51 +86,55 @@ pub fn annotate_json(settings: &Settings, pretty: bool) -> Result<String> {
     to_json(&corpus, &notes, pretty)
 }
 
-/// The JSON document for an annotated corpus (articles in path order).
+/// The JSON document for an annotated corpus (articles in path order). Articles are
+/// serialised in parallel and joined: at 10,000 articles the document is ~75 MB.
 pub fn to_json(corpus: &Corpus, notes: &Annotations, pretty: bool) -> Result<String> {
-    let mut counts = vec![(0usize, 0usize); notes.entities.len()];
     let mut order: Vec<usize> = (0..corpus.articles.len()).collect();
     order.sort_by(|&a, &b| corpus.articles[a].path.cmp(&corpus.articles[b].path));
-    let articles = order
-        .iter()
-        .map(|&i| {
-            let a = &corpus.articles[i];
-            let n = &notes.articles[i];
-            let mut seen = Vec::new();
-            let mentions = n
-                .mentions
-                .iter()
-                .map(|m| {
-                    let e = &notes.entities[m.entity as usize];
-                    counts[m.entity as usize].0 += 1;
-                    if !seen.contains(&m.entity) {
-                        seen.push(m.entity);
-                        counts[m.entity as usize].1 += 1;
-                    }
-                    MentionExport { place: Place::of(a, m.unit, m.start, m.end), kind: e.kind.as_str(), entity: &e.id }
-                })
-                .collect();
-            let dates = n
-                .dates
-                .iter()
-                .map(|d| DateExport {
-                    place: Place::of(a, d.unit, d.start, d.end),
-                    value: d.value.to_string(),
-                    modifier: d.modifier.map(|m| m.as_str()),
-                    until: d.until.map(|u| u.to_string()),
-                })
-                .collect();
-            ArticleExport {
-                id: &a.slug,
-                path: a.path.to_string_lossy().replace('\\', "/"),
-                published: a.published.to_string(),
-                title: &a.title,
-                mentions,
-                dates,
+    let article = |i: usize| {
+        let a = &corpus.articles[i];
+        let n = &notes.articles[i];
+        let mentions = n
+            .mentions
+            .iter()
+            .map(|m| {
+                let e = &notes.entities[m.entity as usize];
+                MentionExport { place: Place::of(a, m.unit, m.start, m.end), kind: e.kind.as_str(), entity: &e.id }
+            })
+            .collect();
+        let dates = n
+            .dates
+            .iter()
+            .map(|d| DateExport {
+                place: Place::of(a, d.unit, d.start, d.end),
+                value: d.value.to_string(),
+                modifier: d.modifier.map(|m| m.as_str()),
+                until: d.until.map(|u| u.to_string()),
+            })
+            .collect();
+        ArticleExport {
+            id: &a.slug,
+            path: a.path.to_string_lossy().replace('\\', "/"),
+            published: a.published.to_string(),
+            title: &a.title,
+            mentions,
+            dates,
+        }
+    };
+    // (mentions, articles) per entity.
+    let mut counts = vec![(0usize, 0usize); notes.entities.len()];
+    let mut last_article = vec![usize::MAX; notes.entities.len()];
+    for (i, n) in notes.articles.iter().enumerate() {
+        for m in &n.mentions {
+            let e = m.entity as usize;
+            counts[e].0 += 1;
+            if last_article[e] != i {
+                last_article[e] = i;
+                counts[e].1 += 1;
             }
-        })
-        .collect();
-    let entities = notes
+        }
+    }
+    let entities: Vec<EntityExport<'_>> = notes
         .entities
         .iter()
         .zip(&counts)
@@ -144,6 +149,21 @@ pub fn to_json(corpus: &Corpus, notes: &Annotations, pretty: bool) -> Result<Str
             link: e.link.as_deref(),
         })
         .collect();
-    let doc = Export { articles, entities };
-    Ok(if pretty { serde_json::to_string_pretty(&doc)? } else { serde_json::to_string(&doc)? })
+    if pretty {
+        let doc = Export { articles: order.iter().map(|&i| article(i)).collect(), entities };
+        return Ok(serde_json::to_string_pretty(&doc)?);
+    }
+    let parts: Vec<String> = order.par_iter().map(|&i| serde_json::to_string(&article(i))).collect::<Result<_, _>>()?;
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum::<usize>() + 64);
+    out.push_str("{\"articles\":[");
+    for (k, part) in parts.iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        out.push_str(part);
+    }
+    out.push_str("],\"entities\":");
+    out.push_str(&serde_json::to_string(&entities)?);
+    out.push('}');
+    Ok(out)
 }

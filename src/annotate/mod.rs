@@ -20,7 +20,7 @@ use crate::settings::{DateOrder, Settings};
 pub use entities::{EntityKind, GazetteerEntry, Knowledge};
 
 /// Everything annotation found, indexed like `corpus.articles`.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Annotations {
     pub entities: Vec<Entity>,
     pub articles: Vec<ArticleNotes>,
@@ -151,31 +151,131 @@ pub fn link<'s>(knowledge: &Knowledge, corpus: &Corpus, scans: impl Iterator<Ite
         .articles
         .into_iter()
         .zip(scans)
-        .map(|(found, scan)| {
-            let mut mentions: Vec<Mention> = found
-                .into_iter()
-                .map(|(c, e)| Mention { unit: c.unit, start: c.start, end: c.end, entity: e as u32 })
-                .collect();
-            mentions.sort_by_key(|m| (m.unit, m.start));
-            let dates = scan
-                .dates
-                .iter()
-                .filter(|d| {
-                    let lo = mentions.partition_point(|m| (m.unit, m.end) <= (d.unit, d.start));
-                    !mentions.get(lo).is_some_and(|m| m.unit == d.unit && m.start < d.end)
-                })
-                .copied()
-                .collect();
-            ArticleNotes { mentions, dates }
-        })
+        .map(|(found, scan)| article_notes(found.into_iter().map(|(c, e)| (c, e as u32)), scan))
         .collect();
     Annotations { entities, articles }
 }
 
+/// An article's notes from its linked candidates: mentions in text order, and the dates that do
+/// not overlap a mention.
+fn article_notes(found: impl Iterator<Item = (entities::Candidate, u32)>, scan: &Scan) -> ArticleNotes {
+    let mut mentions: Vec<Mention> =
+        found.map(|(c, entity)| Mention { unit: c.unit, start: c.start, end: c.end, entity }).collect();
+    mentions.sort_by_key(|m| (m.unit, m.start));
+    let dates = scan
+        .dates
+        .iter()
+        .filter(|d| {
+            let lo = mentions.partition_point(|m| (m.unit, m.end) <= (d.unit, d.start));
+            !mentions.get(lo).is_some_and(|m| m.unit == d.unit && m.start < d.end)
+        })
+        .copied()
+        .collect();
+    ArticleNotes { mentions, dates }
+}
+
+/// One article as linking sees it: the text, type and knowledge of each candidate, in order.
+/// Linking depends on nothing else, so an edit that leaves this unchanged links as before.
+fn link_input<'a>(article: &'a Article, scan: &'a Scan) -> impl Iterator<Item = (&'a str, entities::Candidate)> + 'a {
+    scan.candidates.iter().map(|c| {
+        let text = article.units.get(c.unit as usize).and_then(|u| u.text.get(c.start as usize..c.end as usize));
+        (text.unwrap_or(""), entities::Candidate { unit: 0, start: 0, end: 0, ..*c })
+    })
+}
+
+/// The notes of an edited article without linking the corpus again, when its candidates read
+/// exactly as in the version linked before (`old`): every entity stays as it was, and each
+/// mention keeps its entity at its new place. `None` when linking must run again.
+pub fn relink_unchanged(old: (&Article, &Scan, &ArticleNotes), new: (&Article, &Scan)) -> Option<ArticleNotes> {
+    let (old_article, old_scan, old_notes) = old;
+    let (article, scan) = new;
+    if old_scan.candidates.len() != scan.candidates.len()
+        || !link_input(old_article, old_scan).eq(link_input(article, scan))
+    {
+        return None;
+    }
+    let entity_of = |c: &entities::Candidate| {
+        let at = old_notes.mentions.binary_search_by_key(&(c.unit, c.start), |m| (m.unit, m.start)).ok()?;
+        let m = old_notes.mentions[at];
+        (m.end == c.end).then_some(m.entity)
+    };
+    let found: Option<Vec<(entities::Candidate, u32)>> =
+        old_scan.candidates.iter().zip(&scan.candidates).map(|(o, c)| Some((*c, entity_of(o)?))).collect();
+    Some(article_notes(found?.into_iter(), scan))
+}
+
 /// Runs every annotation pass over the corpus.
 pub fn run(corpus: &Corpus, gazetteer: &[GazetteerEntry], settings: &Settings) -> Annotations {
+    run_with(corpus, gazetteer, settings, &|_| {})
+}
+
+/// [`run`], calling `stage` as each pass starts (progress and `--timings`).
+pub fn run_with(
+    corpus: &Corpus,
+    gazetteer: &[GazetteerEntry],
+    settings: &Settings,
+    stage: &dyn Fn(&str),
+) -> Annotations {
     let knowledge = Knowledge::new(gazetteer);
     let options = date_options(settings);
+    stage("annotating: recognising");
     let scans: Vec<Scan> = corpus.articles.par_iter().map(|a| scan(&knowledge, a, &options)).collect();
+    stage("annotating: linking");
     link(&knowledge, corpus, scans.iter())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn article(name: &str, body: &str) -> Article {
+        let text = format!("{name}\n20220301\nhttps://example.org/{name}\n{body}");
+        crate::content::plain::parse(Path::new(name), &text).unwrap()
+    }
+
+    fn scanned(articles: Vec<Article>) -> (Corpus, Vec<Scan>, Knowledge) {
+        let knowledge = Knowledge::new(&[]);
+        let options = dates::DateOptions { numeric_order: dates::NumericOrder::DayFirst };
+        let scans = articles.iter().map(|a| scan(&knowledge, a, &options)).collect();
+        (Corpus { articles: articles.into_iter().map(std::sync::Arc::new).collect() }, scans, knowledge)
+    }
+
+    #[test]
+    fn an_edit_that_keeps_the_names_relinks_like_the_whole_corpus() {
+        let before = vec![
+            article("a", "Vladimir Putin met Olaf Scholz in Moscow.\nPutin spoke first on Monday."),
+            article("b", "Mr Putin left Moscow on Tuesday."),
+        ];
+        let (corpus, scans, knowledge) = scanned(before);
+        let linked = link(&knowledge, &corpus, scans.iter());
+
+        // New sentences and a new date, but the same names in the same order.
+        let edited = article(
+            "b",
+            "The talks went on for hours.\nMr Putin left Moscow on Wednesday, officials said.\nNothing else happened.",
+        );
+        let mut after: Vec<Article> = corpus.articles.iter().map(|a| (**a).clone()).collect();
+        after[1] = edited;
+        let (after, after_scans, _) = scanned(after);
+        let full = link(&knowledge, &after, after_scans.iter());
+        let quick = relink_unchanged(
+            (&corpus.articles[1], &scans[1], &linked.articles[1]),
+            (&after.articles[1], &after_scans[1]),
+        )
+        .expect("the names did not change");
+        assert_eq!(quick.mentions, full.articles[1].mentions);
+        assert_eq!(quick.dates, full.articles[1].dates);
+        assert!(!quick.mentions.is_empty() && !quick.dates.is_empty());
+
+        // A new name may change how the corpus links: no shortcut.
+        let renamed = article("b", "Mr Putin left Moscow with Emmanuel Macron on Tuesday.");
+        let (renamed, renamed_scans, _) = scanned(vec![(*corpus.articles[0]).clone(), renamed]);
+        assert!(relink_unchanged(
+            (&corpus.articles[1], &scans[1], &linked.articles[1]),
+            (&renamed.articles[1], &renamed_scans[1]),
+        )
+        .is_none());
+    }
 }

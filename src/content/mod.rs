@@ -6,7 +6,7 @@
 
 mod discover;
 pub mod markdown;
-mod plain;
+pub(crate) mod plain;
 pub mod slug;
 
 use std::collections::HashMap;
@@ -17,12 +17,15 @@ use rayon::prelude::*;
 
 pub use discover::{discover, is_editor_leftover};
 
+use std::sync::Arc;
+
 use crate::diagnostics::{line_of, Diagnostic};
 
 /// Every article of the site, newest first (ties broken by slug, so order is deterministic).
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Corpus {
-    pub articles: Vec<Article>,
+    /// Shared, so the dev server can hand the corpus to a background job and go on editing it.
+    pub articles: Vec<Arc<Article>>,
 }
 
 /// One loaded article, whatever its format.
@@ -139,12 +142,12 @@ pub fn load(root: &Path, content_dir: &Path, drafts: bool) -> (Corpus, Vec<Diagn
     for r in results {
         match r {
             Ok(a) if a.draft && !drafts => {}
-            Ok(a) => articles.push(a),
+            Ok(a) => articles.push(Arc::new(a)),
             Err(mut d) => problems.append(&mut d),
         }
     }
     problems.extend(duplicate_slugs(&articles));
-    articles.sort_by(newest_first);
+    articles.sort_by(|a, b| newest_first(a, b));
     (Corpus { articles }, problems)
 }
 
@@ -154,10 +157,10 @@ pub fn newest_first(a: &Article, b: &Article) -> std::cmp::Ordering {
 }
 
 /// One diagnostic per article whose slug an earlier file (by path) already uses.
-pub fn duplicate_slugs(articles: &[Article]) -> Vec<Diagnostic> {
+pub fn duplicate_slugs(articles: &[Arc<Article>]) -> Vec<Diagnostic> {
     let mut seen: HashMap<&str, &Path> = HashMap::with_capacity(articles.len());
     let mut problems = Vec::new();
-    let mut sorted: Vec<&Article> = articles.iter().collect();
+    let mut sorted: Vec<&Article> = articles.iter().map(|a| &**a).collect();
     sorted.sort_by(|a, b| a.path.cmp(&b.path));
     for a in sorted {
         if let Some(first) = seen.insert(&a.slug, &a.path) {

@@ -10,6 +10,7 @@ pub mod urls;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::Datelike;
+use rayon::prelude::*;
 
 use crate::annotate::Annotations;
 use crate::content::{slug::slugify_or_hash, Corpus};
@@ -56,17 +57,20 @@ pub struct Site<'a> {
 
 impl<'a> Site<'a> {
     pub fn build(corpus: &'a Corpus, notes: &'a Annotations) -> Site<'a> {
-        let by_slug = corpus.articles.iter().enumerate().map(|(i, a)| (a.slug.as_str(), i)).collect();
-        Site {
-            corpus,
-            notes,
-            tags: index_tags(corpus),
-            months: index_months(corpus),
-            entities: index_entities(notes),
-            by_slug,
-            timeline: timeline::build(notes),
-            entity_dates: index_entity_dates(corpus, notes),
-        }
+        // Independent indexes, built side by side: the dev server waits for this on every edit.
+        let ((tags, months, by_slug), ((entities, timeline), entity_dates)) = rayon::join(
+            || {
+                let by_slug = corpus.articles.iter().enumerate().map(|(i, a)| (a.slug.as_str(), i)).collect();
+                (index_tags(corpus), index_months(corpus), by_slug)
+            },
+            || {
+                rayon::join(
+                    || rayon::join(|| index_entities(notes), || timeline::build(notes)),
+                    || index_entity_dates(corpus, notes),
+                )
+            },
+        );
+        Site { corpus, notes, tags, months, entities, by_slug, timeline, entity_dates }
     }
 }
 
@@ -136,21 +140,35 @@ impl Site<'_> {
 
 /// Date references made in the same sentence as a mention of each entity.
 fn index_entity_dates(corpus: &Corpus, notes: &Annotations) -> Vec<Vec<timeline::Reference>> {
-    let mut out = vec![Vec::new(); notes.entities.len()];
-    for (article, art) in notes.articles.iter().enumerate() {
-        for (note, d) in art.dates.iter().enumerate() {
-            let text = corpus.articles[article].units.get(d.unit as usize).map_or("", |u| u.text.as_str());
-            let lo = art.mentions.partition_point(|m| m.unit < d.unit);
-            let mut seen: Vec<u32> = Vec::new();
-            let (from, to) = sentence::around(text, d.start as usize, d.end as usize);
-            for m in art.mentions[lo..].iter().take_while(|m| m.unit == d.unit) {
-                let in_sentence = (m.start as usize) >= from && (m.end as usize) <= to;
-                if in_sentence && !seen.contains(&m.entity) {
-                    seen.push(m.entity);
-                    out[m.entity as usize].push(timeline::Reference { article, note });
+    // Per article in parallel (finding sentence bounds is the cost), then gathered in order.
+    let found: Vec<Vec<(u32, timeline::Reference)>> = notes
+        .articles
+        .par_iter()
+        .enumerate()
+        .map(|(article, art)| {
+            let mut found = Vec::new();
+            for (note, d) in art.dates.iter().enumerate() {
+                let lo = art.mentions.partition_point(|m| m.unit < d.unit);
+                let same_unit = art.mentions[lo..].iter().take_while(|m| m.unit == d.unit);
+                if same_unit.clone().next().is_none() {
+                    continue;
+                }
+                let text = corpus.articles[article].units.get(d.unit as usize).map_or("", |u| u.text.as_str());
+                let (from, to) = sentence::around(text, d.start as usize, d.end as usize);
+                let first = found.len();
+                for m in same_unit {
+                    let in_sentence = (m.start as usize) >= from && (m.end as usize) <= to;
+                    if in_sentence && !found[first..].iter().any(|(e, _)| *e == m.entity) {
+                        found.push((m.entity, timeline::Reference { article, note }));
+                    }
                 }
             }
-        }
+            found
+        })
+        .collect();
+    let mut out = vec![Vec::new(); notes.entities.len()];
+    for (entity, reference) in found.into_iter().flatten() {
+        out[entity as usize].push(reference);
     }
     out
 }

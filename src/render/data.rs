@@ -21,14 +21,25 @@ struct SearchEntry<'a> {
 
 impl Renderer<'_> {
     pub(super) fn data_files(&self) -> Vec<(String, Vec<u8>)> {
-        let mut files = vec![("data/search.json".to_string(), self.search_index())];
-        if self.site_view.annotated || !self.site.timeline.is_empty() {
-            let annotations = export::to_json(self.site.corpus, self.site.notes, false).unwrap_or_default();
-            files.push(("data/annotations.json".into(), annotations.into_bytes()));
-            files.push(("data/entities.json".into(), self.entities_json()));
-            files.push(("data/timeline.json".into(), serde_json::to_vec(&self.timeline_js()).unwrap_or_default()));
+        if !self.site_view.annotated && self.site.timeline.is_empty() {
+            return vec![("data/search.json".to_string(), self.search_index())];
         }
-        files
+        // Independent documents, made side by side.
+        let ((search, annotations), (entities, timeline)) = rayon::join(
+            || {
+                rayon::join(
+                    || self.search_index(),
+                    || export::to_json(self.site.corpus, self.site.notes, false).unwrap_or_default(),
+                )
+            },
+            || rayon::join(|| self.entities_json(), || serde_json::to_vec(&self.timeline_js()).unwrap_or_default()),
+        );
+        vec![
+            ("data/search.json".to_string(), search),
+            ("data/annotations.json".into(), annotations.into_bytes()),
+            ("data/entities.json".into(), entities),
+            ("data/timeline.json".into(), timeline),
+        ]
     }
 
     fn search_index(&self) -> Vec<u8> {

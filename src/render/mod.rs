@@ -283,7 +283,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn articles_of<'b>(&'b self, list: &'b [usize]) -> impl Iterator<Item = &'a Article> + 'b {
-        list.iter().map(|&i| &self.site.corpus.articles[i])
+        list.iter().map(|&i| &*self.site.corpus.articles[i])
     }
 
     fn index(&self, ctx: &mut Context, n: usize) -> (&'static str, String) {
@@ -294,7 +294,7 @@ impl<'a> Renderer<'a> {
         let path = urls::paginated("", n);
         let title = if n == 1 { self.settings.title.clone() } else { format!("{} — page {n}", self.settings.title) };
         ctx.insert("page", &self.meta(title, self.settings.description.clone(), path.clone(), "index"));
-        ctx.insert("days", &views::days(arts.iter(), self.settings));
+        ctx.insert("days", &views::days(arts.iter().map(|a| &**a), self.settings));
         ctx.insert("paginator", &Paginator::new(self.settings, "", n, total));
         ("index.html", path)
     }

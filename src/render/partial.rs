@@ -62,13 +62,22 @@ pub fn render_selected(
     }
 }
 
-/// The feeds and data exports, which cover every article: the dev server refreshes them right
-/// after publishing the pages of a partial rebuild, so the open page reloads without waiting.
-pub fn render_exports(site: &Site<'_>, settings: &Settings, tera: &Tera) -> Vec<(String, Vec<u8>)> {
+/// The feeds and data exports, which cover every article: the dev server refreshes them after
+/// publishing the pages of a partial rebuild, so the open page reloads without waiting. Gives up
+/// (`None`) between stages once `keep_going` says so.
+pub fn render_exports(
+    site: &Site<'_>,
+    settings: &Settings,
+    tera: &Tera,
+    keep_going: &dyn Fn() -> bool,
+) -> Option<Vec<(String, Vec<u8>)>> {
     let r = Renderer::new(site, settings, tera);
     let mut files = r.data_files();
+    if !keep_going() {
+        return None;
+    }
     files.extend(super::feeds::feeds(site, settings, &|i| r.body(i).to_owned()));
-    files
+    Some(files)
 }
 
 /// Where a file of `static/` is published (`img/a.png` → `static/img/a.png`, `CNAME` → `CNAME`).

@@ -21,7 +21,7 @@ pub mod watch;
 use std::net::{IpAddr, Ipv4Addr, TcpListener};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -52,6 +52,8 @@ pub struct Options {
 pub enum Wake {
     /// A debounced batch of changed paths.
     Changed(Vec<PathBuf>),
+    /// A background [`rebuild::ExportJob`] finished: its id and files.
+    Exports(u64, Vec<(String, Vec<u8>)>),
     /// Ctrl-C.
     Stop,
 }
@@ -90,6 +92,7 @@ pub fn serve(options: &Options) -> Result<()> {
     }
 
     let (wake, woken) = mpsc::channel();
+    let exports_done = wake.clone();
     // Watch before announcing the address, so an edit made right after is not missed.
     let _watch = if options.watch {
         Some(watch::start(&Layout::new(workspace.settings()), options.poll, wake.clone())?)
@@ -115,7 +118,7 @@ pub fn serve(options: &Options) -> Result<()> {
     if options.open {
         open_browser(&address);
     }
-    rebuild_loop(&mut workspace, &woken, &state);
+    rebuild_loop(&mut workspace, &woken, &exports_done, &state);
     eprintln!("stopped");
     Ok(())
 }
@@ -146,7 +149,7 @@ fn url_host(ip: IpAddr) -> String {
 }
 
 /// Waits for changes and applies them until [`Wake::Stop`].
-fn rebuild_loop(workspace: &mut Workspace, woken: &Receiver<Wake>, state: &State) {
+fn rebuild_loop(workspace: &mut Workspace, woken: &Receiver<Wake>, exports_done: &Sender<Wake>, state: &State) {
     let mut carried: Option<Vec<PathBuf>> = None;
     // Problems of a failed rebuild held back while more changes came in.
     let mut unreported: Option<Vec<Diagnostic>> = None;
@@ -155,6 +158,10 @@ fn rebuild_loop(workspace: &mut Workspace, woken: &Receiver<Wake>, state: &State
             Some(paths) => paths,
             None => match woken.recv() {
                 Ok(Wake::Changed(paths)) => paths,
+                Ok(Wake::Exports(id, files)) => {
+                    absorb_exports(workspace, state, id, files);
+                    continue;
+                }
                 Ok(Wake::Stop) | Err(_) => return,
             },
         };
@@ -188,27 +195,51 @@ fn rebuild_loop(workspace: &mut Workspace, woken: &Receiver<Wake>, state: &State
                     started.elapsed().as_millis(),
                     if update.full { " (every page)" } else { "" }
                 );
-                // Feeds and data exports follow; no open page shows them, so no reload waits
-                // for them, and a change that is already waiting goes first.
-                match woken.try_recv() {
-                    Ok(Wake::Changed(paths)) => carried = Some(paths),
-                    Ok(Wake::Stop) => return,
-                    Err(_) => {
-                        if let Some(files) = workspace.refresh_exports() {
-                            state.refresh(files);
-                        }
-                    }
+                // Feeds and data exports follow on their own thread: no open page shows them,
+                // so neither this reload nor the next edit waits for them.
+                if let Some(job) = workspace.export_job() {
+                    spawn_exports(job, exports_done.clone());
                 }
             }
-            Err(problems) => match woken.recv_timeout(SETTLE) {
-                Ok(Wake::Changed(paths)) => {
-                    carried = Some(paths);
-                    unreported = Some(problems);
+            Err(problems) => loop {
+                match woken.recv_timeout(SETTLE) {
+                    Ok(Wake::Changed(paths)) => {
+                        carried = Some(paths);
+                        unreported = Some(problems);
+                    }
+                    Ok(Wake::Exports(id, files)) => {
+                        absorb_exports(workspace, state, id, files);
+                        continue;
+                    }
+                    Ok(Wake::Stop) => return,
+                    Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => report(state, problems),
                 }
-                Ok(Wake::Stop) => return,
-                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => report(state, problems),
+                break;
             },
         }
+    }
+}
+
+/// Runs an export job on a thread of its own, with one worker, so the next edit's render keeps
+/// the shared pool; its files come back as [`Wake::Exports`].
+fn spawn_exports(job: rebuild::ExportJob, done: Sender<Wake>) {
+    let spawned = std::thread::Builder::new().name("newsreel-exports".into()).spawn(move || {
+        let files = match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+            Ok(pool) => pool.install(|| job.run()),
+            Err(_) => job.run(),
+        };
+        if let Some(files) = files {
+            let _ = done.send(Wake::Exports(job.id, files));
+        }
+    });
+    if let Err(e) = spawned {
+        eprintln!("warning: could not refresh the feeds and data exports: {e}");
+    }
+}
+
+fn absorb_exports(workspace: &mut Workspace, state: &State, id: u64, files: Vec<(String, Vec<u8>)>) {
+    if let Some(files) = workspace.absorb_exports(id, files) {
+        state.refresh(files);
     }
 }
 

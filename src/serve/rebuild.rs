@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use anyhow::Result;
@@ -28,8 +29,10 @@ use super::state::Files;
 
 /// The version of an article the served site was rendered from.
 struct Rendered {
-    article: Article,
+    article: Arc<Article>,
     notes: ArticleNotes,
+    /// What annotation found in it then (`None` when that was not kept).
+    scan: Option<Scan>,
 }
 
 /// Problems that are not about one article file.
@@ -54,6 +57,29 @@ pub struct Update {
     pub full: bool,
 }
 
+/// Renders the feeds and data exports of one state of the site, away from the workspace.
+pub struct ExportJob {
+    pub id: u64,
+    corpus: Arc<Corpus>,
+    notes: Arc<Annotations>,
+    settings: Settings,
+    tera: Arc<Tera>,
+    /// Set once a newer change makes the job's files stale: it stops at the next stage.
+    cancelled: Arc<AtomicBool>,
+}
+
+impl ExportJob {
+    /// The files, or `None` when the workspace moved on before they were done.
+    pub fn run(&self) -> Option<Vec<(String, Vec<u8>)>> {
+        let keep_going = || !self.cancelled.load(Ordering::Relaxed);
+        let site = Site::build(&self.corpus, &self.notes);
+        if !keep_going() {
+            return None;
+        }
+        render::render_exports(&site, &self.settings, &self.tera, &keep_going)
+    }
+}
+
 /// The cached model of the site being served.
 pub struct Workspace {
     root: PathBuf,
@@ -61,11 +87,12 @@ pub struct Workspace {
     /// `http://127.0.0.1:PORT`: replaces the origin of `base_url` (the sub-path stays).
     origin: String,
     settings: Settings,
-    tera: Option<Tera>,
+    tera: Option<Arc<Tera>>,
     gazetteer: Vec<GazetteerEntry>,
     /// Built from the gazetteer once per full rebuild (it takes a while).
     knowledge: Option<Knowledge>,
-    corpus: Corpus,
+    /// Shared with a running [`ExportJob`] (changed copy-on-write meanwhile).
+    corpus: Arc<Corpus>,
     /// What annotation found in each article on its own, aligned with `corpus.articles`, and
     /// whether it is current (false for articles (re)loaded since the last render).
     scans: Vec<(Scan, bool)>,
@@ -73,8 +100,13 @@ pub struct Workspace {
     had_timeline: bool,
     /// The last render was partial: feeds and data exports still show the previous state.
     exports_stale: bool,
+    /// Numbers export jobs; only the latest one's files are taken (a render in between makes
+    /// the running job's files stale).
+    export_job: u64,
+    /// Stops the running export job.
+    cancel_export: Arc<AtomicBool>,
     /// Aligned with `corpus.articles`; entries of articles changed since the last render are stale.
-    notes: Annotations,
+    notes: Arc<Annotations>,
     /// Article files that failed to load, by path relative to the root.
     bad_files: BTreeMap<PathBuf, Vec<Diagnostic>>,
     problems: Problems,
@@ -102,11 +134,13 @@ impl Workspace {
             tera: None,
             gazetteer: Vec::new(),
             knowledge: None,
-            corpus: Corpus::default(),
+            corpus: Arc::default(),
             scans: Vec::new(),
             had_timeline: false,
             exports_stale: false,
-            notes: Annotations::default(),
+            export_job: 0,
+            cancel_export: Arc::default(),
+            notes: Arc::default(),
             bad_files: BTreeMap::new(),
             problems: Problems::default(),
             pending: BTreeMap::new(),
@@ -137,6 +171,10 @@ impl Workspace {
 
     /// Brings the site up to date after `change`.
     pub fn apply(&mut self, change: &Change) -> Result<Update, Vec<Diagnostic>> {
+        if *change != Change::Nothing {
+            // The running export job's files would be stale; let this change have the CPU.
+            self.cancel_export.store(true, Ordering::Relaxed);
+        }
         match change {
             Change::Nothing => self.update(false, 0, false),
             Change::Static(paths) => {
@@ -199,7 +237,7 @@ impl Workspace {
     fn reload_templates(&mut self) {
         match templates::load(&self.settings.root, &self.settings.templates_dir) {
             Ok(tera) => {
-                self.tera = Some(tera);
+                self.tera = Some(Arc::new(tera));
                 self.problems.templates.clear();
             }
             Err(d) => self.problems.templates = d,
@@ -220,17 +258,17 @@ impl Workspace {
         for (path, result) in loaded {
             match result {
                 Ok(a) if a.draft && !self.settings.drafts => {}
-                Ok(a) => articles.push(a),
+                Ok(a) => articles.push(Arc::new(a)),
                 Err(d) => {
                     self.bad_files.insert(path, d);
                 }
             }
         }
-        articles.sort_by(content::newest_first);
-        self.notes = Annotations::none(&Corpus { articles: Vec::new() });
-        self.notes.articles = vec![ArticleNotes::default(); articles.len()];
+        articles.sort_by(|a, b| content::newest_first(a, b));
+        self.notes = Arc::new(Annotations::none(&Corpus { articles: Vec::new() }));
+        Arc::make_mut(&mut self.notes).articles = vec![ArticleNotes::default(); articles.len()];
         self.scans = vec![(Scan::default(), false); articles.len()];
-        self.corpus = Corpus { articles };
+        self.corpus = Arc::new(Corpus { articles });
         self.pending.clear();
     }
 
@@ -264,15 +302,18 @@ impl Workspace {
         let position = self.corpus.articles.iter().position(|a| a.path.as_os_str() == rel.as_os_str());
         if !self.pending.contains_key(&rel) {
             let rendered = position.map(|i| Rendered {
-                article: self.corpus.articles[i].clone(),
+                article: Arc::clone(&self.corpus.articles[i]),
                 notes: self.notes.articles.get(i).cloned().unwrap_or_default(),
+                scan: self.scans.get(i).filter(|(_, current)| *current).map(|(scan, _)| scan.clone()),
             });
             self.pending.insert(rel.clone(), rendered);
         }
+        let corpus = Arc::make_mut(&mut self.corpus);
+        let notes = Arc::make_mut(&mut self.notes);
         if let Some(i) = position {
-            self.corpus.articles.remove(i);
-            if i < self.notes.articles.len() {
-                self.notes.articles.remove(i);
+            corpus.articles.remove(i);
+            if i < notes.articles.len() {
+                notes.articles.remove(i);
             }
             if i < self.scans.len() {
                 self.scans.remove(i);
@@ -286,9 +327,9 @@ impl Workspace {
         match content::load_file(&self.root, &file) {
             Ok(a) if a.draft && !self.settings.drafts => {}
             Ok(a) => {
-                let i = self.corpus.articles.partition_point(|b| content::newest_first(b, &a).is_lt());
-                self.corpus.articles.insert(i, a);
-                self.notes.articles.insert(i.min(self.notes.articles.len()), ArticleNotes::default());
+                let i = corpus.articles.partition_point(|b| content::newest_first(b, &a).is_lt());
+                corpus.articles.insert(i, Arc::new(a));
+                notes.articles.insert(i.min(notes.articles.len()), ArticleNotes::default());
                 self.scans.insert(i.min(self.scans.len()), (Scan::default(), false));
             }
             Err(d) => {
@@ -346,12 +387,15 @@ impl Workspace {
     }
 
     /// Annotates the corpus: scans only the articles (re)loaded since the last render, then
-    /// links the whole corpus (linking is corpus-wide, and fast).
+    /// links the whole corpus, unless the edits left every name as it was.
     fn annotate(&mut self) -> Annotations {
         if !self.settings.annotate.enabled {
             return Annotations::none(&self.corpus);
         }
-        let knowledge = self.knowledge.get_or_insert_with(|| Knowledge::new(&self.gazetteer));
+        if self.knowledge.is_none() {
+            self.knowledge = Some(Knowledge::new(&self.gazetteer));
+        }
+        let Some(knowledge) = &self.knowledge else { return Annotations::none(&self.corpus) };
         let options = annotate::date_options(&self.settings);
         self.scans.resize(self.corpus.articles.len(), (Scan::default(), false));
         let articles = &self.corpus.articles;
@@ -361,7 +405,29 @@ impl Workspace {
                 *current = true;
             }
         });
+        if let Some(notes) = self.relink_pending() {
+            return notes;
+        }
         annotate::link(knowledge, &self.corpus, self.scans.iter().map(|(scan, _)| scan))
+    }
+
+    /// The annotations after edits that left each edited article's names as they were (the
+    /// usual edit: a sentence reworded, a date fixed): the last render's, with only the edited
+    /// articles' notes redone. `None` when the corpus must be linked again.
+    fn relink_pending(&self) -> Option<Annotations> {
+        if self.pending_full || self.pending.is_empty() || self.notes.articles.len() != self.corpus.articles.len() {
+            return None;
+        }
+        let mut articles = self.notes.articles.clone();
+        for (path, old) in &self.pending {
+            let old = old.as_ref()?;
+            let i = self.corpus.articles.iter().position(|a| a.path.as_os_str() == path.as_os_str())?;
+            articles[i] = annotate::relink_unchanged(
+                (&old.article, old.scan.as_ref()?, &old.notes),
+                (&self.corpus.articles[i], &self.scans[i].0),
+            )?;
+        }
+        Some(Annotations { entities: self.notes.entities.clone(), articles })
     }
 
     /// Renders what changed since the last render, if nothing is known to be broken.
@@ -398,7 +464,8 @@ impl Workspace {
         match result {
             Ok((files, written)) => {
                 self.files = files;
-                self.notes = notes;
+                self.notes = Arc::new(notes);
+                self.export_job += 1;
                 self.tag_slugs = tag_slugs;
                 self.had_timeline = has_timeline;
                 self.exports_stale = selection.is_some();
@@ -414,17 +481,31 @@ impl Workspace {
         }
     }
 
-    /// After a partial rebuild, renders the feeds and data exports (which cover every article)
-    /// and returns the site with them; `None` when they are current.
-    pub fn refresh_exports(&mut self) -> Option<Arc<Files>> {
+    /// After a partial rebuild, the job that renders the feeds and data exports (they cover
+    /// every article); `None` when they are current. It runs on its own thread while the next
+    /// edit is handled; [`Workspace::absorb_exports`] takes its files.
+    pub fn export_job(&mut self) -> Option<ExportJob> {
         if !self.exports_stale {
             return None;
         }
         self.exports_stale = false;
-        let tera = self.tera.as_ref()?;
-        let site = Site::build(&self.corpus, &self.notes);
-        let exports = render::render_exports(&site, &self.settings, tera);
-        drop(site);
+        self.cancel_export = Arc::default();
+        Some(ExportJob {
+            id: self.export_job,
+            corpus: Arc::clone(&self.corpus),
+            notes: Arc::clone(&self.notes),
+            settings: self.settings.clone(),
+            tera: Arc::clone(self.tera.as_ref()?),
+            cancelled: Arc::clone(&self.cancel_export),
+        })
+    }
+
+    /// Adds the files of export job `id` to the site, unless a render since made them stale;
+    /// returns the site with them.
+    pub fn absorb_exports(&mut self, id: u64, exports: Vec<(String, Vec<u8>)>) -> Option<Arc<Files>> {
+        if id != self.export_job {
+            return None;
+        }
         let map = Arc::make_mut(&mut self.files);
         for (path, bytes) in exports {
             map.insert(path, Arc::new(bytes));
@@ -509,7 +590,7 @@ fn is_article_file(path: &Path) -> bool {
 
 /// `content::duplicate_slugs`, after a quick check that usually finds no duplicate (sorting by
 /// path, as the full check does, costs milliseconds at 10,000 articles).
-fn duplicate_slugs(articles: &[Article]) -> Vec<Diagnostic> {
+fn duplicate_slugs(articles: &[Arc<Article>]) -> Vec<Diagnostic> {
     let mut seen = std::collections::HashSet::with_capacity(articles.len());
     if articles.iter().all(|a| seen.insert(a.slug.as_str())) {
         return Vec::new();
@@ -580,8 +661,9 @@ mod tests {
         let change = classify(&Layout::new(ws.settings()), &paths);
         let mut update = ws.apply(&change).unwrap_or_else(|d| panic!("{d:?}"));
         assert_eq!(update.full, expect_full, "{change:?}");
-        if let Some(files) = ws.refresh_exports() {
-            update.files = files;
+        if let Some(job) = ws.export_job() {
+            let files = job.run().expect("not cancelled");
+            update.files = ws.absorb_exports(job.id, files).expect("no render since the job started");
         }
         let fresh = open(root).rebuild_all().unwrap();
         let mut got: Vec<&String> = update.files.keys().collect();
@@ -609,6 +691,16 @@ mod tests {
 
         fs::write(root.join(ferry), text.replace("Ferry operator announces", "Operator unveils")).unwrap();
         apply_and_compare(&mut ws, root, &[ferry], false);
+
+        // A new name links the corpus again; rewording around it keeps every entity as it was.
+        let named = text.replace("Commuters welcomed", "Mayor Anna Lind and commuters in Oslo welcomed");
+        fs::write(root.join(ferry), &named).unwrap();
+        apply_and_compare(&mut ws, root, &[ferry], true);
+        fs::write(root.join(ferry), named.replace("every twenty minutes", "every quarter of an hour on Monday"))
+            .unwrap();
+        apply_and_compare(&mut ws, root, &[ferry], false);
+        fs::write(root.join(ferry), &text).unwrap();
+        apply_and_compare(&mut ws, root, &[ferry], true);
 
         let light = "content/2024/05/lighthouse-restoration.md";
         let md = fs::read_to_string(root.join(light)).unwrap();

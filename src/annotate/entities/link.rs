@@ -3,6 +3,8 @@
 //! with them; known aliases and the site gazetteer give canonical names; ids are unique slugs.
 //! Runs in near-linear time and never depends on the order of the articles.
 
+use rayon::prelude::*;
+
 use super::classify::title_case;
 use super::hash::{FxMap, FxSet};
 use super::knowledge::{Knowledge, NONE};
@@ -57,31 +59,34 @@ struct Mention {
 pub fn link<'s>(
     k: &Knowledge,
     articles: Vec<Vec<Candidate>>,
-    surface: impl Fn(usize, &Candidate) -> &'s str,
+    surface: impl Fn(usize, &Candidate) -> &'s str + Sync,
 ) -> Linked {
-    // 1. names as written, or canonical when known
-    let mut mentions: Vec<Vec<Mention>> = Vec::with_capacity(articles.len());
-    for (ai, cands) in articles.iter().enumerate() {
-        let mut ms = Vec::with_capacity(cands.len());
-        for c in cands {
-            let surf = norm(surface(ai, c));
-            let (name, canon) = if c.site != NONE {
-                match k.site_entries().get(c.site as usize) {
-                    Some(e) => (e.name.trim().to_string(), true),
-                    None => (surf.clone(), false),
-                }
-            } else if c.canon != NONE {
-                match k.canon_name(c.canon) {
-                    Some(n) => (n.to_string(), true),
-                    None => (surf.clone(), false),
-                }
-            } else {
-                (surf.clone(), false)
-            };
-            ms.push(Mention { surface: surf, name, kind: c.kind, site: c.site, canon });
-        }
-        mentions.push(ms);
-    }
+    // 1. names as written, or canonical when known (per article, in parallel)
+    let mut mentions: Vec<Vec<Mention>> = articles
+        .par_iter()
+        .enumerate()
+        .map(|(ai, cands)| {
+            let mut ms = Vec::with_capacity(cands.len());
+            for c in cands {
+                let surf = norm(surface(ai, c));
+                let (name, canon) = if c.site != NONE {
+                    match k.site_entries().get(c.site as usize) {
+                        Some(e) => (e.name.trim().to_string(), true),
+                        None => (surf.clone(), false),
+                    }
+                } else if c.canon != NONE {
+                    match k.canon_name(c.canon) {
+                        Some(n) => (n.to_string(), true),
+                        None => (surf.clone(), false),
+                    }
+                } else {
+                    (surf.clone(), false)
+                };
+                ms.push(Mention { surface: surf, name, kind: c.kind, site: c.site, canon });
+            }
+            ms
+        })
+        .collect();
     // 2. corpus index: last word -> full person names; name -> types it was given with evidence
     let mut by_last: FxMap<String, FxSet<String>> = FxMap::default();
     let mut sure: FxMap<String, [u32; 3]> = FxMap::default();
@@ -123,8 +128,8 @@ pub fn link<'s>(
             }
         }
     }
-    // 3. resolve short forms
-    for ms in mentions.iter_mut() {
+    // 3. resolve short forms (per article, in parallel)
+    mentions.par_iter_mut().for_each(|ms| {
         let fulls: Vec<(usize, String, String)> = ms
             .iter()
             .enumerate()
@@ -193,7 +198,7 @@ pub fn link<'s>(
                 ms[i].name = t;
             }
         }
-    }
+    });
     // 4. entities: one per name as its id spells it ("LONDON" of a dateline and "London",
     // "Sao Paulo" and "São Paulo" are one entity, whatever type each mention got: the majority
     // type wins); only names of different site gazetteer entries stay apart

@@ -33,7 +33,7 @@ fn corpus() -> Corpus {
         "Ever Given released\n20210707\n\nThe Suez Canal Authority let the ship go.\n",
     )
     .unwrap();
-    Corpus { articles: vec![c, b, a] }
+    Corpus { articles: vec![c.into(), b.into(), a.into()] }
 }
 
 fn entity(id: &str, name: &str, kind: EntityKind) -> Entity {
