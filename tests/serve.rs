@@ -352,6 +352,20 @@ fn editing_adding_and_deleting_articles_reloads() {
 }
 
 #[test]
+fn the_timeline_follows_an_edit_with_a_refresh_for_its_own_page() {
+    let s = Server::start();
+    let events = s.events();
+    s.write(FERRY, &format!("{}The first crossing is planned for 3 June 2024.\n", s.read(FERRY)));
+    // The edited article reloads at once; the large timeline page follows from the background
+    // job, with an event that reloads only that page.
+    events.expect("reload", |_| true);
+    assert!(s.get(FERRY_PAGE).body.contains("planned for"));
+    let refresh = events.expect("refresh", |_| true);
+    assert_eq!(refresh["pages"], serde_json::json!(["/digest/timeline.html"]), "{refresh}");
+    assert!(s.get("/digest/timeline.html").body.contains("The first crossing is planned"));
+}
+
+#[test]
 fn a_broken_article_shows_the_error_and_keeps_the_last_good_site() {
     let s = Server::start();
     let events = s.events();

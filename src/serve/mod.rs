@@ -238,9 +238,15 @@ fn spawn_exports(job: rebuild::ExportJob, done: Sender<Wake>) {
 }
 
 fn absorb_exports(workspace: &mut Workspace, state: &State, id: u64, files: Vec<(String, Vec<u8>)>) {
-    if let Some(files) = workspace.absorb_exports(id, files) {
+    let Some((files, pages)) = workspace.absorb_exports(id, files) else { return };
+    if pages.is_empty() {
         state.refresh(files);
+        return;
     }
+    let generation = state.republish(files);
+    let base = &workspace.settings().base_url;
+    let pages = pages.iter().map(|p| base.path_for(p.strip_suffix("index.html").unwrap_or(p))).collect();
+    state.events.send(&Event::Refresh { generation, pages });
 }
 
 /// A failed rebuild: in the terminal, in the state new pages get, and to every open page.

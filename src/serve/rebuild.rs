@@ -66,6 +66,8 @@ pub struct ExportJob {
     tera: Arc<Tera>,
     /// Set once a newer change makes the job's files stale: it stops at the next stage.
     cancelled: Arc<AtomicBool>,
+    /// Also render the timeline page (a large page, left out of the partial render).
+    timeline: bool,
 }
 
 impl ExportJob {
@@ -76,7 +78,15 @@ impl ExportJob {
         if !keep_going() {
             return None;
         }
-        render::render_exports(&site, &self.settings, &self.tera, &keep_going)
+        let mut files = render::render_exports(&site, &self.settings, &self.tera, &keep_going)?;
+        if self.timeline && keep_going() {
+            let timeline = Selection { timeline: true, ..Selection::default() };
+            match render::render_selected(&site, &self.settings, &self.tera, &timeline) {
+                Ok(pages) => files.extend(pages),
+                Err(problems) => problems.iter().for_each(|d| eprintln!("{d}")),
+            }
+        }
+        Some(files)
     }
 }
 
@@ -100,6 +110,9 @@ pub struct Workspace {
     had_timeline: bool,
     /// The last render was partial: feeds and data exports still show the previous state.
     exports_stale: bool,
+    /// The timeline page shows a state before the last partial render (it is rendered by the
+    /// export job, since it is large and rarely the page being edited).
+    timeline_stale: bool,
     /// Numbers export jobs; only the latest one's files are taken (a render in between makes
     /// the running job's files stale).
     export_job: u64,
@@ -138,6 +151,7 @@ impl Workspace {
             scans: Vec::new(),
             had_timeline: false,
             exports_stale: false,
+            timeline_stale: false,
             export_job: 0,
             cancel_export: Arc::default(),
             notes: Arc::default(),
@@ -171,7 +185,7 @@ impl Workspace {
 
     /// Brings the site up to date after `change`.
     pub fn apply(&mut self, change: &Change) -> Result<Update, Vec<Diagnostic>> {
-        if *change != Change::Nothing {
+        if matches!(change, Change::Articles { .. } | Change::Templates { .. } | Change::Everything) {
             // The running export job's files would be stale; let this change have the CPU.
             self.cancel_export.store(true, Ordering::Relaxed);
         }
@@ -441,7 +455,8 @@ impl Workspace {
             return Err(vec![Diagnostic::new("templates", None, "the templates were not loaded")]);
         };
         let site = Site::build(&self.corpus, &notes);
-        let selection = if self.pending_full { None } else { self.selection(&site, &notes) };
+        let mut selection = if self.pending_full { None } else { self.selection(&site, &notes) };
+        let defer_timeline = selection.as_mut().is_some_and(|s| std::mem::take(&mut s.timeline));
         let result = match &selection {
             None => render::render(&site, &self.settings, tera).map(|out| {
                 let files: Files = out.into_files().into_iter().map(|(p, b)| (p, Arc::new(b))).collect();
@@ -469,6 +484,7 @@ impl Workspace {
                 self.tag_slugs = tag_slugs;
                 self.had_timeline = has_timeline;
                 self.exports_stale = selection.is_some();
+                self.timeline_stale = selection.is_some() && (self.timeline_stale || defer_timeline);
                 self.pending.clear();
                 self.pending_full = false;
                 self.built = true;
@@ -497,20 +513,28 @@ impl Workspace {
             settings: self.settings.clone(),
             tera: Arc::clone(self.tera.as_ref()?),
             cancelled: Arc::clone(&self.cancel_export),
+            timeline: self.timeline_stale,
         })
     }
 
     /// Adds the files of export job `id` to the site, unless a render since made them stale;
-    /// returns the site with them.
-    pub fn absorb_exports(&mut self, id: u64, exports: Vec<(String, Vec<u8>)>) -> Option<Arc<Files>> {
+    /// returns the site with them, and the pages among them (open ones must reload).
+    pub fn absorb_exports(&mut self, id: u64, exports: Vec<(String, Vec<u8>)>) -> Option<(Arc<Files>, Vec<String>)> {
         if id != self.export_job {
             return None;
         }
+        let mut pages = Vec::new();
         let map = Arc::make_mut(&mut self.files);
         for (path, bytes) in exports {
+            if path.ends_with(".html") {
+                pages.push(path.clone());
+            }
             map.insert(path, Arc::new(bytes));
         }
-        Some(Arc::clone(&self.files))
+        if pages.iter().any(|p| p == crate::model::urls::TIMELINE) {
+            self.timeline_stale = false;
+        }
+        Some((Arc::clone(&self.files), pages))
     }
 
     fn update(&self, css_only: bool, written: usize, full: bool) -> Result<Update, Vec<Diagnostic>> {
@@ -663,7 +687,7 @@ mod tests {
         assert_eq!(update.full, expect_full, "{change:?}");
         if let Some(job) = ws.export_job() {
             let files = job.run().expect("not cancelled");
-            update.files = ws.absorb_exports(job.id, files).expect("no render since the job started");
+            update.files = ws.absorb_exports(job.id, files).expect("no render since the job started").0;
         }
         let fresh = open(root).rebuild_all().unwrap();
         let mut got: Vec<&String> = update.files.keys().collect();

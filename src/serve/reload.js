@@ -75,6 +75,12 @@ function (config) {
       if (JSON.parse(e.data).generation > config.generation) reload();
     });
     source.addEventListener("reload", reload);
+    source.addEventListener("refresh", function (e) {
+      // Pages a background job finished after the last reload: only those reload.
+      var data = JSON.parse(e.data);
+      var here = location.pathname.replace(/index\.html$/, "");
+      if (data.pages.indexOf(here) >= 0) reload(); else config.generation = data.generation;
+    });
     source.addEventListener("css", function (e) {
       config.generation = JSON.parse(e.data).generation;
       swapStylesheets();

@@ -25,9 +25,21 @@ pub const EVENTS_PATH: &str = "__newsreel/events";
 /// One message for every open page.
 #[derive(Clone, Debug)]
 pub enum Event {
-    Hello { generation: u64 },
-    Reload { generation: u64, changed: Vec<String> },
-    Css { generation: u64 },
+    Hello {
+        generation: u64,
+    },
+    Reload {
+        generation: u64,
+        changed: Vec<String>,
+    },
+    /// Pages that a background job brought up to date (URL paths): only they reload.
+    Refresh {
+        generation: u64,
+        pages: Vec<String>,
+    },
+    Css {
+        generation: u64,
+    },
     Error(Vec<Diagnostic>),
 }
 
@@ -61,6 +73,9 @@ impl Event {
             Event::Hello { generation } => ("hello", serde_json::json!({ "generation": generation }).to_string()),
             Event::Reload { generation, changed } => {
                 ("reload", serde_json::json!({ "generation": generation, "changed": changed }).to_string())
+            }
+            Event::Refresh { generation, pages } => {
+                ("refresh", serde_json::json!({ "generation": generation, "pages": pages }).to_string())
             }
             Event::Css { generation } => ("css", serde_json::json!({ "generation": generation }).to_string()),
             Event::Error(diagnostics) => (

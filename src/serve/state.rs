@@ -64,6 +64,16 @@ impl State {
         *current = Arc::new(next);
     }
 
+    /// Swaps in files that include pages (a new generation), keeping the error state.
+    pub fn republish(&self, files: Arc<Files>) -> u64 {
+        let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
+        let generation = current.generation + 1;
+        let next =
+            Snapshot { files, base_path: current.base_path.clone(), generation, errors: Arc::clone(&current.errors) };
+        *current = Arc::new(next);
+        generation
+    }
+
     /// Records a failed rebuild: the site stays as it is.
     pub fn set_errors(&self, errors: Vec<Diagnostic>) {
         let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
