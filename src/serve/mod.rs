@@ -58,6 +58,11 @@ pub enum Wake {
     Stop,
 }
 
+/// After a partial rebuild, the feeds, data exports and timeline page (which cover every
+/// article) are refreshed on a background thread once no change came for this long: while an
+/// editor saves in quick succession they would only compete with the next rebuild for the CPU.
+const EXPORTS_AFTER: Duration = Duration::from_millis(500);
+
 /// A failed rebuild waits this long for more changes before it reports: an editor may still be
 /// writing the file, and a half-written file is not worth an error overlay.
 const SETTLE: Duration = Duration::from_millis(120);
@@ -156,14 +161,27 @@ fn rebuild_loop(workspace: &mut Workspace, woken: &Receiver<Wake>, exports_done:
     loop {
         let paths = match carried.take() {
             Some(paths) => paths,
-            None => match woken.recv() {
-                Ok(Wake::Changed(paths)) => paths,
-                Ok(Wake::Exports(id, files)) => {
-                    absorb_exports(workspace, state, id, files);
-                    continue;
+            None => {
+                let wake = if workspace.exports_stale() {
+                    woken.recv_timeout(EXPORTS_AFTER)
+                } else {
+                    woken.recv().map_err(|_| RecvTimeoutError::Disconnected)
+                };
+                match wake {
+                    Ok(Wake::Changed(paths)) => paths,
+                    Ok(Wake::Exports(id, files)) => {
+                        absorb_exports(workspace, state, id, files);
+                        continue;
+                    }
+                    Err(RecvTimeoutError::Timeout) => {
+                        if let Some(job) = workspace.export_job() {
+                            spawn_exports(job, exports_done.clone());
+                        }
+                        continue;
+                    }
+                    Ok(Wake::Stop) | Err(RecvTimeoutError::Disconnected) => return,
                 }
-                Ok(Wake::Stop) | Err(_) => return,
-            },
+            }
         };
         let layout = Layout::new(workspace.settings());
         let change = classify(&layout, &paths);
@@ -195,11 +213,8 @@ fn rebuild_loop(workspace: &mut Workspace, woken: &Receiver<Wake>, exports_done:
                     started.elapsed().as_millis(),
                     if update.full { " (every page)" } else { "" }
                 );
-                // Feeds and data exports follow on their own thread: no open page shows them,
-                // so neither this reload nor the next edit waits for them.
-                if let Some(job) = workspace.export_job() {
-                    spawn_exports(job, exports_done.clone());
-                }
+                // Feeds, data exports and the timeline page follow on their own thread once
+                // the editor pauses (see `EXPORTS_AFTER`).
             }
             Err(problems) => loop {
                 match woken.recv_timeout(SETTLE) {

@@ -497,6 +497,11 @@ impl Workspace {
         }
     }
 
+    /// Whether the feeds and data exports (or the timeline page) wait for an [`ExportJob`].
+    pub fn exports_stale(&self) -> bool {
+        self.exports_stale
+    }
+
     /// After a partial rebuild, the job that renders the feeds and data exports (they cover
     /// every article); `None` when they are current. It runs on its own thread while the next
     /// edit is handled; [`Workspace::absorb_exports`] takes its files.
