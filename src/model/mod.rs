@@ -40,6 +40,16 @@ pub struct EntityIndex {
     pub articles: Vec<usize>,
 }
 
+/// The indexes of a [`Site`], kept by the dev server to update after an edit instead of
+/// building them again.
+pub struct Indexes {
+    tags: Vec<Tag>,
+    months: Vec<Month>,
+    entities: Vec<EntityIndex>,
+    timeline: Vec<timeline::Group>,
+    entity_dates: Vec<Vec<timeline::Reference>>,
+}
+
 /// The site graph.
 pub struct Site<'a> {
     pub corpus: &'a Corpus,
@@ -71,6 +81,32 @@ impl<'a> Site<'a> {
             },
         );
         Site { corpus, notes, tags, months, entities, by_slug, timeline, entity_dates }
+    }
+
+    /// The site after the `changed` articles (sorted) were edited in place, from the indexes of
+    /// the previous version: valid only when every article kept its place, date and tags, and
+    /// each changed article mentions the same entities in the same order (dates may differ).
+    pub fn update(corpus: &'a Corpus, notes: &'a Annotations, previous: Indexes, changed: &[usize]) -> Site<'a> {
+        let Indexes { tags, months, entities, timeline, mut entity_dates } = previous;
+        let by_slug = corpus.articles.iter().enumerate().map(|(i, a)| (a.slug.as_str(), i)).collect();
+        for refs in &mut entity_dates {
+            refs.retain(|r| changed.binary_search(&r.article).is_err());
+        }
+        for &article in changed {
+            for (entity, reference) in entity_dates_of(corpus, notes, article) {
+                let refs = &mut entity_dates[entity as usize];
+                let pos = refs.partition_point(|r| (r.article, r.note) < (reference.article, reference.note));
+                refs.insert(pos, reference);
+            }
+        }
+        let timeline = timeline::update(timeline, notes, changed);
+        Site { corpus, notes, tags, months, entities, by_slug, timeline, entity_dates }
+    }
+
+    /// Keeps the indexes for [`Site::update`].
+    pub fn into_indexes(self) -> Indexes {
+        let Site { tags, months, entities, timeline, entity_dates, .. } = self;
+        Indexes { tags, months, entities, timeline, entity_dates }
     }
 }
 
@@ -141,34 +177,34 @@ impl Site<'_> {
 /// Date references made in the same sentence as a mention of each entity.
 fn index_entity_dates(corpus: &Corpus, notes: &Annotations) -> Vec<Vec<timeline::Reference>> {
     // Per article in parallel (finding sentence bounds is the cost), then gathered in order.
-    let found: Vec<Vec<(u32, timeline::Reference)>> = notes
-        .articles
-        .par_iter()
-        .enumerate()
-        .map(|(article, art)| {
-            let mut found = Vec::new();
-            for (note, d) in art.dates.iter().enumerate() {
-                let lo = art.mentions.partition_point(|m| m.unit < d.unit);
-                let same_unit = art.mentions[lo..].iter().take_while(|m| m.unit == d.unit);
-                if same_unit.clone().next().is_none() {
-                    continue;
-                }
-                let text = corpus.articles[article].units.get(d.unit as usize).map_or("", |u| u.text.as_str());
-                let (from, to) = sentence::around(text, d.start as usize, d.end as usize);
-                let first = found.len();
-                for m in same_unit {
-                    let in_sentence = (m.start as usize) >= from && (m.end as usize) <= to;
-                    if in_sentence && !found[first..].iter().any(|(e, _)| *e == m.entity) {
-                        found.push((m.entity, timeline::Reference { article, note }));
-                    }
-                }
-            }
-            found
-        })
-        .collect();
+    let found: Vec<Vec<(u32, timeline::Reference)>> =
+        (0..notes.articles.len()).into_par_iter().map(|article| entity_dates_of(corpus, notes, article)).collect();
     let mut out = vec![Vec::new(); notes.entities.len()];
     for (entity, reference) in found.into_iter().flatten() {
         out[entity as usize].push(reference);
     }
     out
+}
+
+/// (entity, reference) for each date of `article` and each entity its sentence mentions.
+fn entity_dates_of(corpus: &Corpus, notes: &Annotations, article: usize) -> Vec<(u32, timeline::Reference)> {
+    let art = &notes.articles[article];
+    let mut found = Vec::new();
+    for (note, d) in art.dates.iter().enumerate() {
+        let lo = art.mentions.partition_point(|m| m.unit < d.unit);
+        let same_unit = art.mentions[lo..].iter().take_while(|m| m.unit == d.unit);
+        if same_unit.clone().next().is_none() {
+            continue;
+        }
+        let text = corpus.articles[article].units.get(d.unit as usize).map_or("", |u| u.text.as_str());
+        let (from, to) = sentence::around(text, d.start as usize, d.end as usize);
+        let first = found.len();
+        for m in same_unit {
+            let in_sentence = (m.start as usize) >= from && (m.end as usize) <= to;
+            if in_sentence && !found[first..].iter().any(|(e, _)| *e == m.entity) {
+                found.push((m.entity, timeline::Reference { article, note }));
+            }
+        }
+    }
+    found
 }

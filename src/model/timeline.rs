@@ -40,22 +40,67 @@ pub fn anchor(value: &Timex) -> String {
 /// periods starting the same day the longer one first (March before 1 March).
 pub fn build(notes: &Annotations) -> Vec<Group> {
     let mut by_value: HashMap<Timex, Vec<Reference>> = HashMap::new();
-    for (article, art) in notes.articles.iter().enumerate() {
-        for (note, d) in art.dates.iter().enumerate() {
-            if d.value.bounds().is_some() {
-                by_value.entry(d.value).or_default().push(Reference { article, note });
-            }
+    for article in 0..notes.articles.len() {
+        for (value, reference) in references_of(notes, article) {
+            by_value.entry(value).or_default().push(reference);
         }
     }
     let mut groups: Vec<Group> = by_value
         .into_iter()
         .map(|(value, mut references)| {
-            references.sort_by(|a, b| b.article.cmp(&a.article).then(a.note.cmp(&b.note)));
+            references.sort_by(report_order);
             Group { value, first_day: value.first_day(), last_day: value.last_day(), references }
         })
         .collect();
-    groups.sort_by(|a, b| a.first_day.cmp(&b.first_day).then(b.last_day.cmp(&a.last_day)).then(a.value.cmp(&b.value)));
+    groups.sort_by(chronological);
     groups
+}
+
+/// The timeline after the date notes of the `changed` articles (sorted) were redone, every
+/// other article as when `groups` was built: their references are replaced, the rest kept.
+pub fn update(mut groups: Vec<Group>, notes: &Annotations, changed: &[usize]) -> Vec<Group> {
+    for g in &mut groups {
+        g.references.retain(|r| changed.binary_search(&r.article).is_err());
+    }
+    groups.retain(|g| !g.references.is_empty());
+    let mut at: HashMap<Timex, usize> = groups.iter().enumerate().map(|(i, g)| (g.value, i)).collect();
+    for &article in changed {
+        for (value, reference) in references_of(notes, article) {
+            let i = *at.entry(value).or_insert_with(|| {
+                groups.push(Group {
+                    value,
+                    first_day: value.first_day(),
+                    last_day: value.last_day(),
+                    references: Vec::new(),
+                });
+                groups.len() - 1
+            });
+            let refs = &mut groups[i].references;
+            let pos = refs.partition_point(|r| report_order(r, &reference).is_lt());
+            refs.insert(pos, reference);
+        }
+    }
+    groups.sort_by(chronological);
+    groups
+}
+
+/// The references article `article` makes to dates with known bounds.
+fn references_of(notes: &Annotations, article: usize) -> impl Iterator<Item = (Timex, Reference)> + '_ {
+    notes.articles[article]
+        .dates
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.value.bounds().is_some())
+        .map(move |(note, d)| (d.value, Reference { article, note }))
+}
+
+/// Oldest report first (articles are indexed newest first), then in text order.
+fn report_order(a: &Reference, b: &Reference) -> std::cmp::Ordering {
+    b.article.cmp(&a.article).then(a.note.cmp(&b.note))
+}
+
+fn chronological(a: &Group, b: &Group) -> std::cmp::Ordering {
+    a.first_day.cmp(&b.first_day).then(b.last_day.cmp(&a.last_day)).then(a.value.cmp(&b.value))
 }
 
 /// A human label: `24 February 2022`, `week of 21 March 2022`, `March 2022`, `Q1 2022`,
@@ -116,5 +161,14 @@ mod tests {
         assert_eq!(label(&march), "March 2022");
         assert_eq!(label(&Timex::Week { year: 2022, week: 12 }), "week of 21 March 2022");
         assert_eq!(groups[0].anchor(), "d-2022-02-24");
+
+        // Article 0 rewritten: 1 March gone, 24 February and a new week added.
+        let mut edited = notes.clone();
+        let week = Timex::Week { year: 2022, week: 12 };
+        edited.articles[0].dates = vec![note(march), note(d(2, 24)), note(week)];
+        let updated = update(groups, &edited, &[0]);
+        let fresh = build(&edited);
+        let shape = |gs: &[Group]| gs.iter().map(|g| (g.value, g.references.clone())).collect::<Vec<_>>();
+        assert_eq!(shape(&updated), shape(&fresh));
     }
 }

@@ -20,7 +20,7 @@ use tera::Tera;
 use crate::annotate::{self, Annotations, ArticleNotes, GazetteerEntry, Knowledge, Scan};
 use crate::content::{self, slug::slugify_or_hash, Article, Corpus};
 use crate::diagnostics::{Diagnostic, InvalidInput};
-use crate::model::Site;
+use crate::model::{Indexes, Site};
 use crate::render::{self, templates, Selection};
 use crate::settings::{Overrides, Settings, SITE_FILE};
 
@@ -120,6 +120,9 @@ pub struct Workspace {
     cancel_export: Arc<AtomicBool>,
     /// Aligned with `corpus.articles`; entries of articles changed since the last render are stale.
     notes: Arc<Annotations>,
+    /// The model indexes of the last render, updated in place after edits that keep every
+    /// article's place, tags and entities.
+    indexes: Option<Indexes>,
     /// Article files that failed to load, by path relative to the root.
     bad_files: BTreeMap<PathBuf, Vec<Diagnostic>>,
     problems: Problems,
@@ -155,6 +158,7 @@ impl Workspace {
             export_job: 0,
             cancel_export: Arc::default(),
             notes: Arc::default(),
+            indexes: None,
             bad_files: BTreeMap::new(),
             problems: Problems::default(),
             pending: BTreeMap::new(),
@@ -401,15 +405,16 @@ impl Workspace {
     }
 
     /// Annotates the corpus: scans only the articles (re)loaded since the last render, then
-    /// links the whole corpus, unless the edits left every name as it was.
-    fn annotate(&mut self) -> Annotations {
+    /// links the whole corpus, unless the edits left every name as it was; then the edited
+    /// articles (sorted) come along too.
+    fn annotate(&mut self) -> (Annotations, Option<Vec<usize>>) {
         if !self.settings.annotate.enabled {
-            return Annotations::none(&self.corpus);
+            return (Annotations::none(&self.corpus), None);
         }
         if self.knowledge.is_none() {
             self.knowledge = Some(Knowledge::new(&self.gazetteer));
         }
-        let Some(knowledge) = &self.knowledge else { return Annotations::none(&self.corpus) };
+        let Some(knowledge) = &self.knowledge else { return (Annotations::none(&self.corpus), None) };
         let options = annotate::date_options(&self.settings);
         self.scans.resize(self.corpus.articles.len(), (Scan::default(), false));
         let articles = &self.corpus.articles;
@@ -419,20 +424,21 @@ impl Workspace {
                 *current = true;
             }
         });
-        if let Some(notes) = self.relink_pending() {
-            return notes;
+        if let Some((notes, changed)) = self.relink_pending() {
+            return (notes, Some(changed));
         }
-        annotate::link(knowledge, &self.corpus, self.scans.iter().map(|(scan, _)| scan))
+        (annotate::link(knowledge, &self.corpus, self.scans.iter().map(|(scan, _)| scan)), None)
     }
 
     /// The annotations after edits that left each edited article's names as they were (the
     /// usual edit: a sentence reworded, a date fixed): the last render's, with only the edited
     /// articles' notes redone. `None` when the corpus must be linked again.
-    fn relink_pending(&self) -> Option<Annotations> {
+    fn relink_pending(&self) -> Option<(Annotations, Vec<usize>)> {
         if self.pending_full || self.pending.is_empty() || self.notes.articles.len() != self.corpus.articles.len() {
             return None;
         }
         let mut articles = self.notes.articles.clone();
+        let mut changed = Vec::with_capacity(self.pending.len());
         for (path, old) in &self.pending {
             let old = old.as_ref()?;
             let i = self.corpus.articles.iter().position(|a| a.path.as_os_str() == path.as_os_str())?;
@@ -440,8 +446,28 @@ impl Workspace {
                 (&old.article, old.scan.as_ref()?, &old.notes),
                 (&self.corpus.articles[i], &self.scans[i].0),
             )?;
+            changed.push(i);
         }
-        Some(Annotations { entities: self.notes.entities.clone(), articles })
+        changed.sort_unstable();
+        Some((Annotations { entities: self.notes.entities.clone(), articles }, changed))
+    }
+
+    /// Whether every edited article kept its place in the corpus (date and slug), its tags and
+    /// the entities of its mentions in order, so the model indexes can be updated instead of
+    /// built again.
+    fn edited_in_place(&self, notes: &Annotations) -> bool {
+        self.pending.iter().all(|(path, old)| {
+            let Some(old) = old else { return false };
+            let Some(i) = self.corpus.articles.iter().position(|a| a.path.as_os_str() == path.as_os_str()) else {
+                return false;
+            };
+            let a = &self.corpus.articles[i];
+            let entities = |n: &ArticleNotes| n.mentions.iter().map(|m| m.entity).collect::<Vec<_>>();
+            a.published == old.article.published
+                && a.slug == old.article.slug
+                && a.tags == old.article.tags
+                && entities(&old.notes) == entities(&notes.articles[i])
+        })
     }
 
     /// Renders what changed since the last render, if nothing is known to be broken.
@@ -450,11 +476,15 @@ impl Workspace {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let notes = self.annotate();
+        let (notes, relinked) = self.annotate();
         let Some(tera) = self.tera.as_ref() else {
             return Err(vec![Diagnostic::new("templates", None, "the templates were not loaded")]);
         };
-        let site = Site::build(&self.corpus, &notes);
+        let in_place = relinked.is_some() && self.edited_in_place(&notes);
+        let site = match (relinked, self.indexes.take()) {
+            (Some(changed), Some(previous)) if in_place => Site::update(&self.corpus, &notes, previous, &changed),
+            _ => Site::build(&self.corpus, &notes),
+        };
         let mut selection = if self.pending_full { None } else { self.selection(&site, &notes) };
         let defer_timeline = selection.as_mut().is_some_and(|s| std::mem::take(&mut s.timeline));
         let result = match &selection {
@@ -475,9 +505,10 @@ impl Workspace {
         };
         let tag_slugs: Vec<String> = site.tags.iter().map(|t| t.slug.clone()).collect();
         let has_timeline = !site.timeline.is_empty();
-        drop(site);
+        let indexes = site.into_indexes();
         match result {
             Ok((files, written)) => {
+                self.indexes = Some(indexes);
                 self.files = files;
                 self.notes = Arc::new(notes);
                 self.export_job += 1;
