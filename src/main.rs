@@ -9,6 +9,11 @@ use newsreel::diagnostics::InvalidInput;
 use newsreel::progress::Progress;
 use newsreel::settings::Settings;
 
+/// Rendering allocates many short-lived strings and JSON values on every thread; mimalloc's
+/// per-thread heaps make that markedly cheaper than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {

@@ -61,8 +61,16 @@ impl Progress {
     fn time(&self, next: &str) {
         let Some(Ok(mut current)) = self.timings.as_ref().map(|t| t.lock()) else { return };
         if !current.0.is_empty() {
-            eprintln!("{:>8.1} ms  {}", current.1.elapsed().as_secs_f64() * 1e3, current.0);
+            let peak = peak_memory().map(|kib| format!("  (peak memory {} MiB)", kib / 1024)).unwrap_or_default();
+            eprintln!("{:>8.1} ms  {}{peak}", current.1.elapsed().as_secs_f64() * 1e3, current.0);
         }
         *current = (next.to_string(), Instant::now());
     }
+}
+
+/// The process's peak resident memory so far in KiB, where the system tells (Linux).
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }

@@ -153,14 +153,21 @@ pub fn to_json(corpus: &Corpus, notes: &Annotations, pretty: bool) -> Result<Str
         let doc = Export { articles: order.iter().map(|&i| article(i)).collect(), entities };
         return Ok(serde_json::to_string_pretty(&doc)?);
     }
-    let parts: Vec<String> = order.par_iter().map(|&i| serde_json::to_string(&article(i))).collect::<Result<_, _>>()?;
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum::<usize>() + 64);
-    out.push_str("{\"articles\":[");
-    for (k, part) in parts.iter().enumerate() {
-        if k > 0 {
-            out.push(',');
+    // In slices, so the pieces never hold a second copy of the whole document.
+    let mut out = String::from("{\"articles\":[");
+    for (n, slice) in order.chunks(256).enumerate() {
+        let parts: Vec<String> =
+            slice.par_iter().map(|&i| serde_json::to_string(&article(i))).collect::<Result<_, _>>()?;
+        if n == 1 {
+            // A good guess from the first slice saves reallocating a large string many times.
+            out.reserve((out.len() * order.len()).div_ceil(256) + 64);
         }
-        out.push_str(part);
+        for (k, part) in parts.iter().enumerate() {
+            if n > 0 || k > 0 {
+                out.push(',');
+            }
+            out.push_str(part);
+        }
     }
     out.push_str("],\"entities\":");
     out.push_str(&serde_json::to_string(&entities)?);

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::annotate::export;
 use crate::model::urls;
 
-use super::{views, Renderer};
+use super::{views, Emit, Renderer};
 
 #[derive(Serialize)]
 struct SearchEntry<'a> {
@@ -20,26 +20,19 @@ struct SearchEntry<'a> {
 }
 
 impl Renderer<'_> {
-    pub(super) fn data_files(&self) -> Vec<(String, Vec<u8>)> {
+    /// The data exports, each handed to `emit` as soon as it is made (together they are the
+    /// size of the site's HTML; holding them all at once would double the peak memory).
+    pub(super) fn data_files<E>(&self, emit: &mut Emit<'_, E>) -> Result<(), E> {
+        emit(vec![("data/search.json".to_string(), self.search_index())])?;
         if !self.site_view.annotated && self.site.timeline.is_empty() {
-            return vec![("data/search.json".to_string(), self.search_index())];
+            return Ok(());
         }
-        // Independent documents, made side by side.
-        let ((search, annotations), (entities, timeline)) = rayon::join(
-            || {
-                rayon::join(
-                    || self.search_index(),
-                    || export::to_json(self.site.corpus, self.site.notes, false).unwrap_or_default(),
-                )
-            },
-            || rayon::join(|| self.entities_json(), || serde_json::to_vec(&self.timeline_js()).unwrap_or_default()),
-        );
-        vec![
-            ("data/search.json".to_string(), search),
-            ("data/annotations.json".into(), annotations.into_bytes()),
-            ("data/entities.json".into(), entities),
-            ("data/timeline.json".into(), timeline),
-        ]
+        let annotations = export::to_json(self.site.corpus, self.site.notes, false).unwrap_or_default();
+        emit(vec![("data/annotations.json".into(), annotations.into_bytes())])?;
+        emit(vec![
+            ("data/entities.json".into(), self.entities_json()),
+            ("data/timeline.json".into(), serde_json::to_vec(&self.timeline_js()).unwrap_or_default()),
+        ])
     }
 
     fn search_index(&self) -> Vec<u8> {

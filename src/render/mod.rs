@@ -15,8 +15,6 @@ pub mod templates;
 mod timeline;
 pub mod views;
 
-use std::sync::OnceLock;
-
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -57,8 +55,6 @@ struct Renderer<'a> {
     settings: &'a Settings,
     tera: &'a Tera,
     site_view: SiteView<'a>,
-    /// Article bodies, rendered once and shared by the article pages and the feeds.
-    bodies: Vec<OnceLock<String>>,
 }
 
 /// Renders every page and copies the static files into an [`Output`] (the dev server and
@@ -73,6 +69,12 @@ pub fn render(site: &Site<'_>, settings: &Settings, tera: &Tera) -> Result<Outpu
     })?;
     Ok(Output::new(files.into_inner().unwrap_or_default()))
 }
+
+/// Rendered files: (site-relative path, bytes).
+pub type RenderedFiles = Vec<(String, Vec<u8>)>;
+
+/// Takes a batch of rendered files as soon as it is made; an error stops the caller.
+pub type Emit<'e, E> = dyn FnMut(RenderedFiles) -> Result<(), E> + 'e;
 
 /// Where rendered files go: `put(path, bytes)`; an error message stops the render.
 pub type Sink<'s> = dyn Fn(&str, &[u8]) -> Result<(), String> + Sync + 's;
@@ -117,13 +119,21 @@ pub fn render_into(
         return Err(problems);
     }
     let page_count = paths.len();
-    let mut files = r.data_files();
-    files.extend(static_files(settings)?);
-    paths.extend(files.iter().map(|f| f.0.clone()));
-    files.extend(feeds::feeds(site, settings, &|i| r.body(i).to_owned()));
-    files.extend(feeds::crawler_files(site, settings, &paths));
-    files.par_iter().try_for_each(|(path, bytes)| put(path, bytes)).map_err(|e| vec![sink_error(e)])?;
-    Ok(Rendered { pages: page_count, files: page_count + files.len() })
+    // Each group is handed over and dropped before the next is made: at 10,000 articles the
+    // data exports and feeds are ~150 MB.
+    let mut count = page_count;
+    let mut hand_over = |files: Vec<(String, Vec<u8>)>, paths: &mut Vec<String>| {
+        count += files.len();
+        paths.extend(files.iter().map(|f| f.0.clone()));
+        files.par_iter().try_for_each(|(path, bytes)| put(path, bytes)).map_err(|e| vec![sink_error(e)])
+    };
+    r.data_files(&mut |files| hand_over(files, &mut paths))?;
+    hand_over(static_files(settings)?, &mut paths)?;
+    // Feeds and crawler files are not listed in the sitemap.
+    let mut unlisted = Vec::new();
+    feeds::feeds_in_batches(site, settings, &|i| r.body(i), &mut |files| hand_over(files, &mut unlisted))?;
+    hand_over(feeds::crawler_files(site, settings, &paths), &mut unlisted)?;
+    Ok(Rendered { pages: page_count, files: count })
 }
 
 /// The built-in static files, then the site's `static/` on top (copied as is).
@@ -201,8 +211,7 @@ impl<'a> Renderer<'a> {
             annotated,
             nav,
         };
-        let bodies = site.corpus.articles.iter().map(|_| OnceLock::new()).collect();
-        Renderer { site, settings, tera, site_view, bodies }
+        Renderer { site, settings, tera, site_view }
     }
 
     fn per_page(&self) -> usize {
@@ -302,7 +311,7 @@ impl<'a> Renderer<'a> {
     fn article(&self, ctx: &mut Context, i: usize) -> (&'static str, String) {
         let a = &self.site.corpus.articles[i];
         let path = urls::article(&a.slug);
-        let content = self.body(i).to_owned();
+        let content = self.body(i);
         let neighbour =
             |j: Option<usize>| j.and_then(|j| self.site.corpus.articles.get(j)).map(|b| views::card(b, self.settings));
         let mut meta = self.meta(a.title.clone(), views::summary(a), path.clone(), "article");
@@ -330,12 +339,11 @@ impl<'a> Renderer<'a> {
         ("article.html", path)
     }
 
-    /// The body HTML of article `i`, rendered on first use.
-    fn body(&self, i: usize) -> &str {
-        self.bodies[i].get_or_init(|| {
-            let spans = spans::article_spans(self.site, self.settings, i);
-            body::render(&self.site.corpus.articles[i], &spans, self.settings.allow_raw_html)
-        })
+    /// The body HTML of article `i`. Not kept: only the few articles of the site feeds need it
+    /// twice, and holding every body would add the size of every article page to peak memory.
+    fn body(&self, i: usize) -> String {
+        let spans = spans::article_spans(self.site, self.settings, i);
+        body::render(&self.site.corpus.articles[i], &spans, self.settings.allow_raw_html)
     }
 
     fn archive(&self, ctx: &mut Context) -> (&'static str, String) {

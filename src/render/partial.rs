@@ -72,11 +72,20 @@ pub fn render_exports(
     keep_going: &dyn Fn() -> bool,
 ) -> Option<Vec<(String, Vec<u8>)>> {
     let r = Renderer::new(site, settings, tera);
-    let mut files = r.data_files();
+    let mut files = Vec::new();
+    r.data_files::<()>(&mut |more| {
+        files.extend(more);
+        if keep_going() {
+            Ok(())
+        } else {
+            Err(())
+        }
+    })
+    .ok()?;
     if !keep_going() {
         return None;
     }
-    files.extend(super::feeds::feeds(site, settings, &|i| r.body(i).to_owned()));
+    files.extend(super::feeds::feeds(site, settings, &|i| r.body(i)));
     Some(files)
 }
 

@@ -93,6 +93,25 @@ fn rfc3339(d: &DateTime<FixedOffset>) -> String {
 
 /// Every feed of the site. `body(i)` is article `i`'s body HTML as its page shows it.
 pub fn feeds(site: &Site<'_>, settings: &Settings, body: &(dyn Fn(usize) -> String + Sync)) -> Vec<(String, Vec<u8>)> {
+    let mut all = Vec::new();
+    let done: Result<(), ()> = feeds_in_batches(site, settings, body, &mut |batch| {
+        all.extend(batch);
+        Ok(())
+    });
+    debug_assert!(done.is_ok());
+    all
+}
+
+/// Feeds written per batch: at 10,000 articles the per-entity feeds alone are ~70 MB.
+const FEED_BATCH: usize = 1024;
+
+/// [`feeds`], handed to `emit` a batch at a time so they are never all held at once.
+pub fn feeds_in_batches<E>(
+    site: &Site<'_>,
+    settings: &Settings,
+    body: &(dyn Fn(usize) -> String + Sync),
+    emit: &mut super::Emit<'_, E>,
+) -> Result<(), E> {
     let plans = plans(site, settings);
     // None: in no feed; Some(false): brief only; Some(true): also in full.
     let mut needed: Vec<Option<bool>> = vec![None; site.corpus.articles.len()];
@@ -106,11 +125,13 @@ pub fn feeds(site: &Site<'_>, settings: &Settings, body: &(dyn Fn(usize) -> Stri
         .enumerate()
         .map(|(i, need)| need.map(|full| prepare(&site.corpus.articles[i], settings, full.then(|| body(i)))))
         .collect();
-    let mut files: Vec<(String, Vec<u8>)> = plans.par_iter().flat_map_iter(|p| write(p, &prepared)).collect();
-    if !site.timeline.is_empty() {
-        files.push(("timeline.ics".into(), ics::calendar(&timeline_events(site, settings)).into_bytes()));
+    for batch in plans.chunks(FEED_BATCH) {
+        emit(batch.par_iter().flat_map_iter(|p| write(p, &prepared)).collect())?;
     }
-    files
+    if !site.timeline.is_empty() {
+        emit(vec![("timeline.ics".into(), ics::calendar(&timeline_events(site, settings)).into_bytes())])?;
+    }
+    Ok(())
 }
 
 /// Periods of the timeline longer than this are left out of the calendar: a month or a year
