@@ -105,24 +105,12 @@ pub fn render_into(
             Ok(path)
         })
         .collect();
-    let mut paths = Vec::with_capacity(pages.len() + 8);
-    let mut problems = Vec::new();
-    for p in pages {
-        match p {
-            Ok(path) => paths.push(path),
-            Err(d) => problems.push(d),
-        }
-    }
-    if !problems.is_empty() {
-        problems.sort();
-        problems.dedup_by(|a, b| a.message == b.message);
-        return Err(problems);
-    }
+    let mut paths = all_or_problems(pages)?;
     let page_count = paths.len();
     // Each group is handed over and dropped before the next is made: at 10,000 articles the
     // data exports and feeds are ~150 MB.
     let mut count = page_count;
-    let mut hand_over = |files: Vec<(String, Vec<u8>)>, paths: &mut Vec<String>| {
+    let mut hand_over = |files: RenderedFiles, paths: &mut Vec<String>| {
         count += files.len();
         paths.extend(files.iter().map(|f| f.0.clone()));
         files.par_iter().try_for_each(|(path, bytes)| put(path, bytes)).map_err(|e| vec![sink_error(e)])
@@ -134,6 +122,24 @@ pub fn render_into(
     feeds::feeds_in_batches(site, settings, &|i| r.body(i), &mut |files| hand_over(files, &mut unlisted))?;
     hand_over(feeds::crawler_files(site, settings, &paths), &mut unlisted)?;
     Ok(Rendered { pages: page_count, files: count })
+}
+
+/// Every page, or every problem (sorted, each message once) when a page failed.
+fn all_or_problems<T>(pages: Vec<Result<T, Diagnostic>>) -> Result<Vec<T>, Vec<Diagnostic>> {
+    let mut done = Vec::with_capacity(pages.len());
+    let mut problems = Vec::new();
+    for page in pages {
+        match page {
+            Ok(p) => done.push(p),
+            Err(d) => problems.push(d),
+        }
+    }
+    if problems.is_empty() {
+        return Ok(done);
+    }
+    problems.sort();
+    problems.dedup_by(|a, b| a.message == b.message);
+    Err(problems)
 }
 
 /// The built-in static files, then the site's `static/` on top (copied as is).

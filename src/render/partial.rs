@@ -7,7 +7,7 @@
 use rayon::prelude::*;
 use tera::Tera;
 
-use super::{is_root_file, Job, Renderer};
+use super::{all_or_problems, is_root_file, Job, RenderedFiles, Renderer};
 use crate::diagnostics::Diagnostic;
 use crate::model::Site;
 use crate::settings::Settings;
@@ -37,29 +37,13 @@ pub fn render_selected(
     settings: &Settings,
     tera: &Tera,
     selection: &Selection,
-) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
+) -> Result<RenderedFiles, Vec<Diagnostic>> {
     let r = Renderer::new(site, settings, tera);
     let mut articles = selection.articles.clone();
     articles.sort_unstable();
     articles.dedup();
     let jobs: Vec<Job> = r.jobs().into_iter().filter(|job| r.selected(*job, &articles, selection)).collect();
-    let pages: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs.par_iter().map(|job| r.render(*job)).collect();
-    let mut files = Vec::with_capacity(pages.len() + 4);
-    let mut problems = Vec::new();
-
-    for page in pages {
-        match page {
-            Ok(f) => files.push(f),
-            Err(d) => problems.push(d),
-        }
-    }
-    if problems.is_empty() {
-        Ok(files)
-    } else {
-        problems.sort();
-        problems.dedup_by(|a, b| a.message == b.message);
-        Err(problems)
-    }
+    all_or_problems(jobs.par_iter().map(|job| r.render(*job)).collect())
 }
 
 /// The feeds and data exports, which cover every article: the dev server refreshes them after
@@ -70,7 +54,7 @@ pub fn render_exports(
     settings: &Settings,
     tera: &Tera,
     keep_going: &dyn Fn() -> bool,
-) -> Option<Vec<(String, Vec<u8>)>> {
+) -> Option<RenderedFiles> {
     let r = Renderer::new(site, settings, tera);
     let mut files = Vec::new();
     r.data_files::<()>(&mut |more| {

@@ -53,7 +53,7 @@ pub enum Wake {
     /// A debounced batch of changed paths.
     Changed(Vec<PathBuf>),
     /// A background [`rebuild::ExportJob`] finished: its id and files.
-    Exports(u64, Vec<(String, Vec<u8>)>),
+    Exports(u64, crate::render::RenderedFiles),
     /// Ctrl-C.
     Stop,
 }
@@ -252,7 +252,7 @@ fn spawn_exports(job: rebuild::ExportJob, done: Sender<Wake>) {
     }
 }
 
-fn absorb_exports(workspace: &mut Workspace, state: &State, id: u64, files: Vec<(String, Vec<u8>)>) {
+fn absorb_exports(workspace: &mut Workspace, state: &State, id: u64, files: crate::render::RenderedFiles) {
     let Some((files, pages)) = workspace.absorb_exports(id, files) else { return };
     if pages.is_empty() {
         state.refresh(files);

@@ -21,7 +21,7 @@ use crate::annotate::{self, Annotations, ArticleNotes, GazetteerEntry, Knowledge
 use crate::content::{self, slug::slugify_or_hash, Article, Corpus};
 use crate::diagnostics::{Diagnostic, InvalidInput};
 use crate::model::{Indexes, Site};
-use crate::render::{self, templates, Selection};
+use crate::render::{self, templates, RenderedFiles, Selection};
 use crate::settings::{Overrides, Settings, SITE_FILE};
 
 use super::classify::{is_leftover, Change};
@@ -72,7 +72,7 @@ pub struct ExportJob {
 
 impl ExportJob {
     /// The files, or `None` when the workspace moved on before they were done.
-    pub fn run(&self) -> Option<Vec<(String, Vec<u8>)>> {
+    pub fn run(&self) -> Option<RenderedFiles> {
         let keep_going = || !self.cancelled.load(Ordering::Relaxed);
         let site = Site::build(&self.corpus, &self.notes);
         if !keep_going() {
@@ -555,7 +555,7 @@ impl Workspace {
 
     /// Adds the files of export job `id` to the site, unless a render since made them stale;
     /// returns the site with them, and the pages among them (open ones must reload).
-    pub fn absorb_exports(&mut self, id: u64, exports: Vec<(String, Vec<u8>)>) -> Option<(Arc<Files>, Vec<String>)> {
+    pub fn absorb_exports(&mut self, id: u64, exports: RenderedFiles) -> Option<(Arc<Files>, Vec<String>)> {
         if id != self.export_job {
             return None;
         }

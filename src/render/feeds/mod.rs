@@ -21,6 +21,7 @@ pub mod sitemap;
 mod xml;
 
 use std::collections::HashMap;
+use std::convert::Infallible;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, SecondsFormat};
 use rayon::prelude::*;
@@ -29,7 +30,7 @@ use crate::content::Article;
 use crate::model::{urls, Site};
 use crate::settings::Settings;
 
-use super::{links, views};
+use super::{links, views, RenderedFiles};
 
 /// What a feed says about itself.
 pub struct Head<'a> {
@@ -92,13 +93,12 @@ fn rfc3339(d: &DateTime<FixedOffset>) -> String {
 }
 
 /// Every feed of the site. `body(i)` is article `i`'s body HTML as its page shows it.
-pub fn feeds(site: &Site<'_>, settings: &Settings, body: &(dyn Fn(usize) -> String + Sync)) -> Vec<(String, Vec<u8>)> {
+pub fn feeds(site: &Site<'_>, settings: &Settings, body: &(dyn Fn(usize) -> String + Sync)) -> RenderedFiles {
     let mut all = Vec::new();
-    let done: Result<(), ()> = feeds_in_batches(site, settings, body, &mut |batch| {
+    let Ok(()) = feeds_in_batches::<Infallible>(site, settings, body, &mut |batch| {
         all.extend(batch);
         Ok(())
     });
-    debug_assert!(done.is_ok());
     all
 }
 
