@@ -2,9 +2,17 @@
 
 /// Appends `text` with `& < > " '` escaped.
 pub fn escape_into(out: &mut String, text: &str) {
-    let bytes = text.as_bytes();
+    let _ = escape_with(text, |piece| {
+        out.push_str(piece);
+        Ok::<(), std::convert::Infallible>(())
+    });
+}
+
+/// Hands `text` to `push` with `& < > " '` escaped: runs of plain text as they are, one entity
+/// for each special character.
+pub fn escape_with<E>(text: &str, mut push: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
     let mut last = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    for (i, b) in text.bytes().enumerate() {
         let rep = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
@@ -13,11 +21,16 @@ pub fn escape_into(out: &mut String, text: &str) {
             b'\'' => "&#39;",
             _ => continue,
         };
-        out.push_str(&text[last..i]);
-        out.push_str(rep);
+        if last < i {
+            push(&text[last..i])?;
+        }
+        push(rep)?;
         last = i + 1;
     }
-    out.push_str(&text[last..]);
+    if last < text.len() {
+        push(&text[last..])?;
+    }
+    Ok(())
 }
 
 pub fn escape(text: &str) -> String {

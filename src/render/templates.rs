@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use tera::Tera;
+use tera::{ErrorKind, Tera};
 
 use crate::diagnostics::Diagnostic;
 
@@ -16,7 +16,7 @@ macro_rules! builtin {
 /// The default templates (the example site's own `templates/`).
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin![
     "base.html",
-    "macros.html",
+    "components.html",
     "index.html",
     "article.html",
     "archive.html",
@@ -72,38 +72,54 @@ pub fn load(root: &Path, dir: &Path) -> Result<Tera, Vec<Diagnostic>> {
         return Err(problems);
     }
     let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html", ".xml"]);
-    // Tera's default also escapes `/` (as `&#x2F;`), which only bloats every URL: escaping
-    // `& < > " '` is what keeps text and attribute values safe.
+    tera.autoescape_on([".html", ".xml"]);
     tera.set_escape_fn(escape_html);
     tera.add_raw_templates(templates).map_err(|e| vec![template_diagnostic(root, dir, &e)])?;
     Ok(tera)
 }
 
-fn escape_html(text: &str) -> String {
-    super::html::escape(text)
+/// Escapes `& < > " '`, a run of plain text at a time (Tera's own escaper writes byte by byte).
+fn escape_html(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    super::html::escape_with(text, |piece| out.write_all(piece.as_bytes()))
 }
 
 /// Turns a Tera error into a diagnostic naming the template file and, when Tera knows it, the line.
 pub fn template_diagnostic(root: &Path, dir: &Path, err: &tera::Error) -> Diagnostic {
-    let mut chain = Vec::new();
-    let mut cur: Option<&dyn std::error::Error> = Some(err);
-    while let Some(e) = cur {
-        chain.push(e.to_string());
-        cur = e.source();
+    let located = |name: &str| {
+        let file = dir.join(name);
+        if name.is_empty() {
+            dir.to_path_buf()
+        } else {
+            file.strip_prefix(root).unwrap_or(&file).to_path_buf()
+        }
+    };
+    match err.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            let what = if matches!(err.kind(), ErrorKind::SyntaxError(_)) { "syntax error" } else { "error" };
+            Diagnostic::new(
+                located(report.filename()),
+                u32::try_from(span.start_line).ok(),
+                format!("template {what} at column {}: {}", span.start_col + 1, report.message()),
+            )
+        }
+        ErrorKind::MissingParent { current, parent } => Diagnostic::new(
+            located(current),
+            None,
+            format!("template error: it extends \"{parent}\", which is not in templates/ nor built in"),
+        ),
+        ErrorKind::CircularExtend { tpl, .. } => Diagnostic::new(located(tpl), None, format!("template error: {err}")),
+        _ => {
+            let mut message = err.to_string();
+            let mut cur = std::error::Error::source(err);
+            while let Some(e) = cur {
+                message.push_str(": ");
+                message.push_str(&e.to_string());
+                cur = e.source();
+            }
+            Diagnostic::new(dir.strip_prefix(root).unwrap_or(dir), None, format!("template error: {message}"))
+        }
     }
-    let full = chain.join(": ");
-    let name = full.split('\'').nth(1).unwrap_or("").to_string();
-    let file = dir.join(&name);
-    let path = if name.is_empty() { dir.to_path_buf() } else { file.strip_prefix(root).unwrap_or(&file).to_path_buf() };
-    let at = full.split("--> ").nth(1).and_then(|rest| rest.split_whitespace().next()).and_then(|p| p.split_once(':'));
-    let line = at.and_then(|(l, _)| l.parse().ok());
-    // A parse error is drawn as a code frame (`--> 4:7`, the line, a caret, `= what`): keep the what.
-    if let (Some((_, column)), Some(what)) = (at, full.lines().find_map(|l| l.trim().strip_prefix("= "))) {
-        return Diagnostic::new(path, line, format!("template syntax error at column {column}: {what}"));
-    }
-    let message = full.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
-    Diagnostic::new(path, line, format!("template error: {message}"))
 }
 
 #[cfg(test)]
@@ -128,7 +144,21 @@ mod tests {
         let d = load(tmp.path(), &dir).unwrap_err();
         assert_eq!(
             d[0].to_string(),
-            "templates/404.html:1: template syntax error at column 7: expected a value that can be negated"
+            "templates/404.html:1: template syntax error at column 7: Found `%}` but expected one of: \
+             integer, float, string, bool, ident, `-`, `not`, `<`, `{`, `[` or `(`"
+        );
+        std::fs::write(dir.join("404.html"), "{% block main %}\n\n{{ nope }}{% endblock %}").unwrap();
+        let tera = load(tmp.path(), &dir).unwrap();
+        let err = tera.render("404.html", &tera::Context::new()).unwrap_err();
+        assert_eq!(
+            template_diagnostic(tmp.path(), &dir, &err).to_string(),
+            "templates/404.html:3: template error at column 4: Variable `nope` is not defined."
+        );
+        std::fs::write(dir.join("404.html"), "{% extends \"gone.html\" %}").unwrap();
+        let d = load(tmp.path(), &dir).unwrap_err();
+        assert_eq!(
+            d[0].to_string(),
+            "templates/404.html: template error: it extends \"gone.html\", which is not in templates/ nor built in"
         );
     }
 }

@@ -114,7 +114,8 @@ fn template_syntax_error() {
     assert_eq!(
         break_with("template-syntax"),
         [
-            "templates/article.html:4: template syntax error at column 7: expected a value that can be negated",
+            "templates/article.html:4: template syntax error at column 7: Found `%}` but expected one of: \
+             integer, float, string, bool, ident, `-`, `not`, `<`, `{`, `[` or `(`",
             FOOTER_ONE
         ]
     );
@@ -125,8 +126,9 @@ fn template_render_error() {
     assert_eq!(
         break_with("template-render"),
         [
-            "templates/article.html: template error: Failed to render 'article.html': \
-             Variable `article.headline` not found in context while rendering 'article.html'",
+            "templates/article.html:3: template error at column 16: Field `headline` is not defined. \
+             Available fields: authors, content, date, date_label, entities, month, source, source_domain, \
+             summary, tags, title, url, words",
             FOOTER_ONE
         ]
     );
