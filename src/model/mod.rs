@@ -3,6 +3,7 @@
 //! Indexes only (positions into `corpus.articles` and `annotations.entities`), computed once, so
 //! every listing page can slice its own entries instead of walking the whole corpus.
 
+pub mod calendar;
 pub mod sentence;
 pub mod timeline;
 pub mod urls;

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::annotate::dates::Timex;
 use crate::annotate::Annotations;
+use crate::model::calendar;
 
 /// One reference to a date: article `article`, date note `note`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,9 +109,9 @@ fn chronological(a: &Group, b: &Group) -> std::cmp::Ordering {
 pub fn label(value: &Timex) -> String {
     use crate::annotate::dates::Season;
     match *value {
-        Timex::Day(d) => d.format("%-d %B %Y").to_string(),
-        Timex::Week { .. } => format!("week of {}", value.first_day().format("%-d %B %Y")),
-        Timex::Month { .. } => value.first_day().format("%B %Y").to_string(),
+        Timex::Day(d) => calendar::date_label(d),
+        Timex::Week { .. } => format!("week of {}", calendar::date_label(value.first_day())),
+        Timex::Month { .. } => calendar::month_label(value.first_day()),
         Timex::Quarter { year, quarter } => format!("Q{quarter} {year}"),
         Timex::Season { year, season } => {
             let name = match season {

@@ -24,7 +24,7 @@ impl Renderer<'_> {
     /// size of the site's HTML; holding them all at once would double the peak memory).
     pub(super) fn data_files<E>(&self, emit: &mut Emit<'_, E>) -> Result<(), E> {
         emit(vec![("data/search.json".to_string(), self.search_index())])?;
-        if !self.site_view.annotated && self.site.timeline.is_empty() {
+        if self.site.notes.entities.is_empty() && self.site.timeline.is_empty() {
             return Ok(());
         }
         let annotations = export::to_json(self.site.corpus, self.site.notes, false).unwrap_or_default();

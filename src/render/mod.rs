@@ -17,7 +17,7 @@ pub mod views;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::{Context, Tera, Value};
 
 use crate::content::Article;
 use crate::diagnostics::Diagnostic;
@@ -54,7 +54,17 @@ struct Renderer<'a> {
     site: &'a Site<'a>,
     settings: &'a Settings,
     tera: &'a Tera,
-    site_view: SiteView<'a>,
+    site_view: Value,
+    shared: Shared,
+}
+
+/// Template values made on first use and shared by every page that shows them: an article's
+/// card is on ~30 pages (front page, tags, month, each entity it names), an entity chip on many
+/// more. Tera values are reference-counted, so a page takes a pointer, not a copy.
+#[derive(Default)]
+struct Shared {
+    cards: Vec<std::sync::OnceLock<Value>>,
+    entities: Vec<std::sync::OnceLock<Value>>,
 }
 
 /// Renders every page and copies the static files into an [`Output`] (the dev server and
@@ -94,7 +104,7 @@ pub fn render_into(
     tera: &Tera,
     put: &Sink<'_>,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let r = Renderer::new(site, settings, tera);
+    let mut r = Renderer::new(site, settings, tera);
     let jobs = r.jobs();
     let sink_error = |e: String| Diagnostic::new(settings.output_display(), None, e);
     let pages: Vec<Result<String, Diagnostic>> = jobs
@@ -107,6 +117,8 @@ pub fn render_into(
         .collect();
     let mut paths = all_or_problems(pages)?;
     let page_count = paths.len();
+    // Only pages use the shared values; the exports below are large, so free them first.
+    r.shared = Shared::default();
     // Each group is handed over and dropped before the next is made: at 10,000 articles the
     // data exports and feeds are ~150 MB.
     let mut count = page_count;
@@ -217,7 +229,11 @@ impl<'a> Renderer<'a> {
             annotated,
             nav,
         };
-        Renderer { site, settings, tera, site_view }
+        let shared = Shared {
+            cards: (0..site.corpus.articles.len()).map(|_| Default::default()).collect(),
+            entities: (0..site.notes.entities.len()).map(|_| Default::default()).collect(),
+        };
+        Renderer { site, settings, tera, site_view: Value::from_serializable(&site_view), shared }
     }
 
     fn per_page(&self) -> usize {
@@ -255,7 +271,7 @@ impl<'a> Renderer<'a> {
 
     fn render(&self, job: Job) -> Result<(String, Vec<u8>), Diagnostic> {
         let mut ctx = Context::new();
-        ctx.insert("site", &self.site_view);
+        ctx.insert_value("site", self.site_view.clone());
         let (template, path) = match job {
             Job::Index(n) => self.index(&mut ctx, n),
             Job::Article(i) => self.article(&mut ctx, i),
@@ -297,8 +313,21 @@ impl<'a> Renderer<'a> {
         &list[start..(start + self.per_page()).min(list.len())]
     }
 
-    fn articles_of<'b>(&'b self, list: &'b [usize]) -> impl Iterator<Item = &'a Article> + 'b {
-        list.iter().map(|&i| &*self.site.corpus.articles[i])
+    /// Article `i` as a listing card (shared, see [`Shared`]).
+    fn card(&self, i: usize) -> Value {
+        self.shared.cards[i]
+            .get_or_init(|| Value::from_serializable(&views::card(&self.site.corpus.articles[i], self.settings)))
+            .clone()
+    }
+
+    /// Entity `e` as a chip or table row (shared, see [`Shared`]).
+    fn entity_value(&self, e: usize) -> Value {
+        self.shared.entities[e].get_or_init(|| Value::from_serializable(&self.entity_link(e))).clone()
+    }
+
+    /// Articles `list` (newest first) grouped by publication day.
+    fn days(&self, list: impl Iterator<Item = usize>) -> Vec<views::Day> {
+        views::days(list.map(|i| (self.site.corpus.articles[i].published, self.card(i))))
     }
 
     fn index(&self, ctx: &mut Context, n: usize) -> (&'static str, String) {
@@ -309,7 +338,7 @@ impl<'a> Renderer<'a> {
         let path = urls::paginated("", n);
         let title = if n == 1 { self.settings.title.clone() } else { format!("{} — page {n}", self.settings.title) };
         ctx.insert("page", &self.meta(title, self.settings.description.clone(), path.clone(), "index"));
-        ctx.insert("days", &views::days(arts.iter().map(|a| &**a), self.settings));
+        ctx.insert("days", &self.days(start..start + arts.len()));
         ctx.insert("paginator", &Paginator::new(self.settings, "", n, total));
         ("index.html", path)
     }
@@ -318,20 +347,19 @@ impl<'a> Renderer<'a> {
         let a = &self.site.corpus.articles[i];
         let path = urls::article(&a.slug);
         let content = self.body(i);
-        let neighbour =
-            |j: Option<usize>| j.and_then(|j| self.site.corpus.articles.get(j)).map(|b| views::card(b, self.settings));
+        let neighbour = |j: Option<usize>| j.filter(|&j| j < self.site.corpus.articles.len()).map(|j| self.card(j));
         let mut meta = self.meta(a.title.clone(), views::summary(a), path.clone(), "article");
         meta.jsonld = Some(jsonld::article(self.site, self.settings, i));
         ctx.insert("page", &meta);
         ctx.insert(
             "article",
             &ArticleView {
-                card: views::card(a, self.settings),
+                card: self.card(i),
                 authors: &a.authors,
                 content,
                 words: a.word_count(),
                 month: Link {
-                    name: a.published.format("%B %Y").to_string(),
+                    name: crate::model::calendar::month_label(a.published),
                     url: self.settings.base_url.path_for(&urls::month(
                         chrono::Datelike::year(&a.published),
                         chrono::Datelike::month(&a.published),
@@ -369,7 +397,7 @@ impl<'a> Renderer<'a> {
 
     fn month_view(&self, m: &crate::model::Month) -> MonthView {
         let label = chrono::NaiveDate::from_ymd_opt(m.year, m.month, 1)
-            .map(|d| d.format("%B %Y").to_string())
+            .map(crate::model::calendar::month_label)
             .unwrap_or_default();
         MonthView {
             label,
@@ -388,7 +416,7 @@ impl<'a> Renderer<'a> {
             "page",
             &self.meta(view.label.clone(), format!("Articles published in {}", view.label), path.clone(), "month"),
         );
-        ctx.insert("days", &views::days(self.articles_of(&month.articles), self.settings));
+        ctx.insert("days", &self.days(month.articles.iter().copied()));
         ctx.insert("month", &view);
         let link = |i: usize| self.site.months.get(i).map(|m| self.month_view(m));
         ctx.insert("newer", &m.checked_sub(1).and_then(link));
@@ -423,7 +451,7 @@ impl<'a> Renderer<'a> {
             &self.meta(format!("Tagged “{}”", tag.name), format!("Articles tagged {}", tag.name), path.clone(), "tag"),
         );
         ctx.insert("tag", &self.tag_view(tag));
-        ctx.insert("days", &views::days(self.articles_of(self.slice(&tag.articles, n)), self.settings));
+        ctx.insert("days", &self.days(self.slice(&tag.articles, n).iter().copied()));
         ctx.insert("paginator", &Paginator::new(self.settings, &first, n, self.pages_of(tag.articles.len())));
         ("tag.html", path)
     }
@@ -498,11 +526,16 @@ impl<'a> Renderer<'a> {
                         }
                     })
                     .collect();
-                EntityArticle { card: views::card(article, self.settings), sentences }
+                EntityArticle { card: self.card(a), sentences }
             })
             .collect();
-        let related: Vec<(EntityLink, usize)> =
-            self.site.related(e, MAX_RELATED).into_iter().map(|(r, n)| (self.entity_link(r), n)).collect();
+        // Related entities and the timeline are on the first page only: they would be the same on
+        // every page, and finding them walks every article of the entity.
+        let related: Vec<(Value, usize)> = if n == 1 {
+            self.site.related(e, MAX_RELATED).into_iter().map(|(r, n)| (self.entity_value(r), n)).collect()
+        } else {
+            Vec::new()
+        };
         let mut meta = self.meta(
             ent.name.clone(),
             ent.description.clone().unwrap_or_else(|| {
@@ -533,7 +566,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Entities an article mentions, most mentioned first.
-    fn article_entities(&self, i: usize) -> Vec<EntityLink> {
+    fn article_entities(&self, i: usize) -> Vec<Value> {
         let mut counts: Vec<(u32, usize)> = Vec::new();
         for m in &self.site.notes.articles[i].mentions {
             match counts.iter_mut().find(|(e, _)| *e == m.entity) {
@@ -542,7 +575,7 @@ impl<'a> Renderer<'a> {
             }
         }
         counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        counts.into_iter().map(|(e, _)| self.entity_link(e as usize)).collect()
+        counts.into_iter().map(|(e, _)| self.entity_value(e as usize)).collect()
     }
 }
 
@@ -557,12 +590,12 @@ fn anchor_for(article: &Article, u: u32) -> String {
 #[derive(Serialize)]
 struct ArticleView<'a> {
     #[serde(flatten)]
-    card: views::Card<'a>,
+    card: Value,
     authors: &'a [String],
     content: String,
     words: usize,
     month: Link,
-    entities: Vec<EntityLink>,
+    entities: Vec<Value>,
 }
 
 #[derive(Serialize)]
@@ -601,13 +634,13 @@ struct EntityView<'a> {
     image: Option<&'a str>,
     first_seen: Option<String>,
     last_seen: Option<String>,
-    related: Vec<(EntityLink, usize)>,
+    related: Vec<(Value, usize)>,
 }
 
 #[derive(Serialize)]
-struct EntityArticle<'a> {
+struct EntityArticle {
     #[serde(flatten)]
-    card: views::Card<'a>,
+    card: Value,
     sentences: Vec<Sentence>,
 }
 

@@ -106,7 +106,7 @@ impl Renderer<'_> {
                 let mut view = self.group_view(g, &g.references, MAX_REFERENCES, true);
                 let month = (g.first_day.year(), g.first_day.month());
                 if last_month != Some(month) {
-                    view.heading = Some(g.first_day.format("%B %Y").to_string());
+                    view.heading = Some(crate::model::calendar::month_label(g.first_day));
                     last_month = Some(month);
                 }
                 view
@@ -164,7 +164,7 @@ impl Renderer<'_> {
                     "unique_id": g.anchor(),
                     "start_date": date(g.first_day),
                     "text": { "headline": timeline::label(&g.value), "text": text },
-                    "group": g.first_day.format("%B %Y").to_string(),
+                    "group": crate::model::calendar::month_label(g.first_day),
                 });
                 if g.last_day != g.first_day {
                     event["end_date"] = date(g.last_day);

@@ -59,11 +59,12 @@ pub struct Card<'a> {
     pub tags: Vec<Link>,
 }
 
+/// The articles of one publication day in a listing, as (shared) card values.
 #[derive(Serialize)]
-pub struct Day<'a> {
+pub struct Day {
     pub date: String,
     pub label: String,
-    pub articles: Vec<Card<'a>>,
+    pub articles: Vec<tera::Value>,
 }
 
 /// Links between the pages of a paginated listing; the page list is a window around the current
@@ -108,10 +109,7 @@ impl Paginator {
     }
 }
 
-/// `30 March 2022`
-pub fn date_label(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
-}
+pub use crate::model::calendar::date_label;
 
 /// `example.org` from `https://www.example.org/a/b`.
 pub fn domain(url: &str) -> Option<&str> {
@@ -173,16 +171,17 @@ pub fn card<'a>(article: &'a Article, settings: &Settings) -> Card<'a> {
     }
 }
 
-/// Groups consecutive articles (already newest first) by publication day.
-pub fn days<'a>(articles: impl Iterator<Item = &'a Article>, settings: &Settings) -> Vec<Day<'a>> {
-    let mut days: Vec<Day<'a>> = Vec::new();
-    for a in articles {
-        let date = a.published.to_string();
+/// Groups consecutive cards (already newest first) by publication day.
+pub fn days(cards: impl Iterator<Item = (NaiveDate, tera::Value)>) -> Vec<Day> {
+    let mut days: Vec<Day> = Vec::new();
+    for (published, card) in cards {
+        let date = published.to_string();
         if days.last().is_none_or(|d| d.date != date) {
-            days.push(Day { label: a.published.format("%A %-d %B %Y").to_string(), date, articles: Vec::new() });
+            let label = format!("{} {}", crate::model::calendar::weekday_name(published), date_label(published));
+            days.push(Day { label, date, articles: Vec::new() });
         }
         if let Some(d) = days.last_mut() {
-            d.articles.push(card(a, settings));
+            d.articles.push(card);
         }
     }
     days
