@@ -102,20 +102,8 @@ fn weekday(z: i64) -> usize {
     (z + 3).rem_euclid(7) as usize
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use newsreel::model::calendar::MONTHS;
+
 #[rustfmt::skip]
 const MONTHS_ABBR: [&str; 12] = [
     "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
