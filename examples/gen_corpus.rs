@@ -25,6 +25,8 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
+use newsreel::model::calendar::MONTHS;
+
 // ---------------------------------------------------------------------------------------
 // PRNG (SplitMix64)
 // ---------------------------------------------------------------------------------------
@@ -101,8 +103,6 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 fn weekday(z: i64) -> usize {
     (z + 3).rem_euclid(7) as usize
 }
-
-use newsreel::model::calendar::MONTHS;
 
 #[rustfmt::skip]
 const MONTHS_ABBR: [&str; 12] = [
