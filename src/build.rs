@@ -107,7 +107,13 @@ pub fn build(settings: &Settings, progress: &Progress) -> Result<Report> {
     progress.stage("rendering and writing");
     let mut rendered = render::Rendered::default();
     let written = output::write_with(&settings.output_dir, |staging| {
-        let put = |path: &str, bytes: &[u8]| staging.put(path, bytes).map_err(|e| format!("{e:#}"));
+        let put = |path: &str, bytes: &[u8], write: render::Write| {
+            match write {
+                render::Write::Create => staging.put(path, bytes),
+                render::Write::Append => staging.append(path, bytes),
+            }
+            .map_err(|e| format!("{e:#}"))
+        };
         rendered = render::render_into(&site, settings, &tera, &put)?;
         Ok::<(), Vec<crate::diagnostics::Diagnostic>>(())
     });

@@ -138,6 +138,21 @@ impl Staging {
     }
 }
 
+impl Staging {
+    /// Adds `bytes` to the end of `path`, which [`Staging::put`] wrote. `put` was given only the
+    /// file's first part, which never equals a whole previous file, so it wrote a new file
+    /// rather than linking to the previous build's (appending to a link would change that one).
+    pub fn append(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        use std::io::Write as _;
+        let target = self.root.join(path);
+        let mut file = fs::OpenOptions::new()
+            .append(true)
+            .open(&target)
+            .with_context(|| format!("could not open {} to add to it", target.display()))?;
+        file.write_all(bytes).with_context(|| format!("could not write {}", target.display()))
+    }
+}
+
 /// Whether `path` holds exactly `bytes` (a regular file, not a link to elsewhere).
 fn unchanged(path: &Path, bytes: &[u8]) -> bool {
     match fs::symlink_metadata(path) {

@@ -86,41 +86,101 @@ pub fn annotate_json(settings: &Settings, pretty: bool) -> Result<String> {
     to_json(&corpus, &notes, pretty)
 }
 
-/// The JSON document for an annotated corpus (articles in path order). Articles are
-/// serialised in parallel and joined: at 10,000 articles the document is ~75 MB.
+/// The JSON document for an annotated corpus (articles in path order).
 pub fn to_json(corpus: &Corpus, notes: &Annotations, pretty: bool) -> Result<String> {
+    if pretty {
+        return Ok(serde_json::to_string_pretty(&document(corpus, notes))?);
+    }
+    let mut out = String::new();
+    json_pieces(corpus, notes, &mut |piece| {
+        if out.is_empty() {
+            // A good guess from the first piece saves reallocating a large string many times.
+            out.reserve(piece.len() * corpus.articles.len().div_ceil(PIECE) + 64);
+        }
+        out.push_str(&piece);
+        Ok::<(), anyhow::Error>(())
+    })?;
+    Ok(out)
+}
+
+/// Articles serialised per piece of the compact document.
+const PIECE: usize = 256;
+
+/// The compact JSON document in pieces, in order: articles are serialised in parallel, a slice
+/// at a time, and handed to `piece` as they are made, so the caller can write a document of
+/// hundreds of megabytes (100,000 articles) without ever holding it whole.
+pub fn json_pieces<E: From<serde_json::Error>>(
+    corpus: &Corpus,
+    notes: &Annotations,
+    piece: &mut dyn FnMut(String) -> Result<(), E>,
+) -> Result<(), E> {
+    let order = path_order(corpus);
+    for (n, slice) in order.chunks(PIECE).enumerate() {
+        let parts: Vec<String> = slice
+            .par_iter()
+            .map(|&i| serde_json::to_string(&article_export(corpus, notes, i)))
+            .collect::<Result<_, _>>()?;
+        let mut out = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum::<usize>() + 16);
+        out.push_str(if n == 0 { "{\"articles\":[" } else { "," });
+        for (k, part) in parts.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            out.push_str(part);
+        }
+        piece(out)?;
+    }
+    if order.is_empty() {
+        piece("{\"articles\":[".into())?;
+    }
+    piece(format!("],\"entities\":{}}}", serde_json::to_string(&entity_exports(notes))?))
+}
+
+fn path_order(corpus: &Corpus) -> Vec<usize> {
     let mut order: Vec<usize> = (0..corpus.articles.len()).collect();
     order.sort_by(|&a, &b| corpus.articles[a].path.cmp(&corpus.articles[b].path));
-    let article = |i: usize| {
-        let a = &corpus.articles[i];
-        let n = &notes.articles[i];
-        let mentions = n
-            .mentions
-            .iter()
-            .map(|m| {
-                let e = &notes.entities[m.entity as usize];
-                MentionExport { place: Place::of(a, m.unit, m.start, m.end), kind: e.kind.as_str(), entity: &e.id }
-            })
-            .collect();
-        let dates = n
-            .dates
-            .iter()
-            .map(|d| DateExport {
-                place: Place::of(a, d.unit, d.start, d.end),
-                value: d.value.to_string(),
-                modifier: d.modifier.map(|m| m.as_str()),
-                until: d.until.map(|u| u.to_string()),
-            })
-            .collect();
-        ArticleExport {
-            id: &a.slug,
-            path: a.path.to_string_lossy().replace('\\', "/"),
-            published: a.published.to_string(),
-            title: &a.title,
-            mentions,
-            dates,
-        }
-    };
+    order
+}
+
+fn document<'a>(corpus: &'a Corpus, notes: &'a Annotations) -> Export<'a> {
+    Export {
+        articles: path_order(corpus).into_iter().map(|i| article_export(corpus, notes, i)).collect(),
+        entities: entity_exports(notes),
+    }
+}
+
+fn article_export<'a>(corpus: &'a Corpus, notes: &'a Annotations, i: usize) -> ArticleExport<'a> {
+    let a = &corpus.articles[i];
+    let n = &notes.articles[i];
+    let mentions = n
+        .mentions
+        .iter()
+        .map(|m| {
+            let e = &notes.entities[m.entity as usize];
+            MentionExport { place: Place::of(a, m.unit, m.start, m.end), kind: e.kind.as_str(), entity: &e.id }
+        })
+        .collect();
+    let dates = n
+        .dates
+        .iter()
+        .map(|d| DateExport {
+            place: Place::of(a, d.unit, d.start, d.end),
+            value: d.value.to_string(),
+            modifier: d.modifier.map(|m| m.as_str()),
+            until: d.until.map(|u| u.to_string()),
+        })
+        .collect();
+    ArticleExport {
+        id: &a.slug,
+        path: a.path.to_string_lossy().replace('\\', "/"),
+        published: a.published.to_string(),
+        title: &a.title,
+        mentions,
+        dates,
+    }
+}
+
+fn entity_exports(notes: &Annotations) -> Vec<EntityExport<'_>> {
     // (mentions, articles) per entity.
     let mut counts = vec![(0usize, 0usize); notes.entities.len()];
     let mut last_article = vec![usize::MAX; notes.entities.len()];
@@ -134,7 +194,7 @@ pub fn to_json(corpus: &Corpus, notes: &Annotations, pretty: bool) -> Result<Str
             }
         }
     }
-    let entities: Vec<EntityExport<'_>> = notes
+    notes
         .entities
         .iter()
         .zip(&counts)
@@ -148,29 +208,5 @@ pub fn to_json(corpus: &Corpus, notes: &Annotations, pretty: bool) -> Result<Str
             description: e.description.as_deref(),
             link: e.link.as_deref(),
         })
-        .collect();
-    if pretty {
-        let doc = Export { articles: order.iter().map(|&i| article(i)).collect(), entities };
-        return Ok(serde_json::to_string_pretty(&doc)?);
-    }
-    // In slices, so the pieces never hold a second copy of the whole document.
-    let mut out = String::from("{\"articles\":[");
-    for (n, slice) in order.chunks(256).enumerate() {
-        let parts: Vec<String> =
-            slice.par_iter().map(|&i| serde_json::to_string(&article(i))).collect::<Result<_, _>>()?;
-        if n == 1 {
-            // A good guess from the first slice saves reallocating a large string many times.
-            out.reserve((out.len() * order.len()).div_ceil(256) + 64);
-        }
-        for (k, part) in parts.iter().enumerate() {
-            if n > 0 || k > 0 {
-                out.push(',');
-            }
-            out.push_str(part);
-        }
-    }
-    out.push_str("],\"entities\":");
-    out.push_str(&serde_json::to_string(&entities)?);
-    out.push('}');
-    Ok(out)
+        .collect()
 }

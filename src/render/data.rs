@@ -7,7 +7,20 @@ use serde::Serialize;
 use crate::annotate::export;
 use crate::model::urls;
 
-use super::{views, Emit, Renderer};
+use super::{views, Append, Emit, Renderer};
+
+/// Why the annotations export stopped: the sink said so, or (never, for these plain structs)
+/// serialisation failed, which leaves the export cut short rather than failing the site.
+enum Piece<E> {
+    Sink(E),
+    Json(#[allow(dead_code)] serde_json::Error),
+}
+
+impl<E> From<serde_json::Error> for Piece<E> {
+    fn from(e: serde_json::Error) -> Self {
+        Piece::Json(e)
+    }
+}
 
 #[derive(Serialize)]
 struct SearchEntry<'a> {
@@ -22,13 +35,26 @@ struct SearchEntry<'a> {
 impl Renderer<'_> {
     /// The data exports, each handed to `emit` as soon as it is made (together they are the
     /// size of the site's HTML; holding them all at once would double the peak memory).
-    pub(super) fn data_files<E>(&self, emit: &mut Emit<'_, E>) -> Result<(), E> {
+    /// `data/annotations.json` goes in pieces: its first through `emit`, the rest to `append`.
+    pub(super) fn data_files<E>(&self, emit: &mut Emit<'_, E>, append: &mut Append<'_, E>) -> Result<(), E> {
         emit(vec![("data/search.json".to_string(), self.search_index())])?;
         if self.site.notes.entities.is_empty() && self.site.timeline.is_empty() {
             return Ok(());
         }
-        let annotations = export::to_json(self.site.corpus, self.site.notes, false).unwrap_or_default();
-        emit(vec![("data/annotations.json".into(), annotations.into_bytes())])?;
+        const ANNOTATIONS: &str = "data/annotations.json";
+        let mut first = true;
+        let written = export::json_pieces(self.site.corpus, self.site.notes, &mut |piece| {
+            let piece = piece.into_bytes();
+            if std::mem::take(&mut first) {
+                emit(vec![(ANNOTATIONS.into(), piece)]).map_err(Piece::Sink)
+            } else {
+                append(ANNOTATIONS, piece).map_err(Piece::Sink)
+            }
+        });
+        match written {
+            Ok(()) | Err(Piece::Json(_)) => {}
+            Err(Piece::Sink(e)) => return Err(e),
+        }
         emit(vec![
             ("data/entities.json".into(), self.entities_json()),
             ("data/timeline.json".into(), serde_json::to_vec(&self.timeline_js()).unwrap_or_default()),

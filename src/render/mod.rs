@@ -71,9 +71,12 @@ struct Shared {
 /// `check` keep the site in memory).
 pub fn render(site: &Site<'_>, settings: &Settings, tera: &Tera) -> Result<Output, Vec<Diagnostic>> {
     let files = std::sync::Mutex::new(Vec::new());
-    render_into(site, settings, tera, &|path: &str, bytes: &[u8]| {
+    render_into(site, settings, tera, &|path: &str, bytes: &[u8], write: Write| {
         if let Ok(mut f) = files.lock() {
-            f.push((path.to_string(), bytes.to_vec()));
+            match write {
+                Write::Create => f.push((path.to_string(), bytes.to_vec())),
+                Write::Append => append_to(&mut f, path, bytes.to_vec()),
+            }
         }
         Ok(())
     })?;
@@ -86,8 +89,29 @@ pub type RenderedFiles = Vec<(String, Vec<u8>)>;
 /// Takes a batch of rendered files as soon as it is made; an error stops the caller.
 pub type Emit<'e, E> = dyn FnMut(RenderedFiles) -> Result<(), E> + 'e;
 
-/// Where rendered files go: `put(path, bytes)`; an error message stops the render.
-pub type Sink<'s> = dyn Fn(&str, &[u8]) -> Result<(), String> + Sync + 's;
+/// Takes more of a file an earlier batch began: `(path, bytes)`.
+pub type Append<'e, E> = dyn FnMut(&str, Vec<u8>) -> Result<(), E> + 'e;
+
+/// Where rendered files go: `put(path, bytes, write)`; an error message stops the render.
+pub type Sink<'s> = dyn Fn(&str, &[u8], Write) -> Result<(), String> + Sync + 's;
+
+/// How [`Sink`] takes a file's bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Write {
+    /// The whole file (or its first part).
+    Create,
+    /// More of a file an earlier call created: the annotations export is hundreds of megabytes
+    /// at 100,000 articles and is handed over in pieces, never joined in memory.
+    Append,
+}
+
+/// Adds `bytes` to the file `path` of an in-memory list (the latest file of that name).
+fn append_to(files: &mut RenderedFiles, path: &str, mut bytes: Vec<u8>) {
+    match files.iter_mut().rev().find(|(p, _)| p == path) {
+        Some((_, body)) => body.append(&mut bytes),
+        None => files.push((path.to_string(), bytes)),
+    }
+}
 
 /// How much [`render_into`] produced.
 #[derive(Debug, Clone, Copy, Default)]
@@ -111,7 +135,7 @@ pub fn render_into(
         .par_iter()
         .map(|job| {
             let (path, bytes) = r.render(*job)?;
-            put(&path, &bytes).map_err(sink_error)?;
+            put(&path, &bytes, Write::Create).map_err(sink_error)?;
             Ok(path)
         })
         .collect();
@@ -125,9 +149,10 @@ pub fn render_into(
     let mut hand_over = |files: RenderedFiles, paths: &mut Vec<String>| {
         count += files.len();
         paths.extend(files.iter().map(|f| f.0.clone()));
-        files.par_iter().try_for_each(|(path, bytes)| put(path, bytes)).map_err(|e| vec![sink_error(e)])
+        files.par_iter().try_for_each(|(path, bytes)| put(path, bytes, Write::Create)).map_err(|e| vec![sink_error(e)])
     };
-    r.data_files(&mut |files| hand_over(files, &mut paths))?;
+    let mut append = |path: &str, bytes: Vec<u8>| put(path, &bytes, Write::Append).map_err(|e| vec![sink_error(e)]);
+    r.data_files(&mut |files| hand_over(files, &mut paths), &mut append)?;
     hand_over(static_files(settings)?, &mut paths)?;
     // Feeds and crawler files are not listed in the sitemap.
     let mut unlisted = Vec::new();

@@ -56,16 +56,20 @@ pub fn render_exports(
     keep_going: &dyn Fn() -> bool,
 ) -> Option<RenderedFiles> {
     let r = Renderer::new(site, settings, tera);
-    let mut files = Vec::new();
-    r.data_files::<()>(&mut |more| {
-        files.extend(more);
-        if keep_going() {
+    let files = std::cell::RefCell::new(Vec::new());
+    let go_on = || if keep_going() { Ok(()) } else { Err(()) };
+    r.data_files::<()>(
+        &mut |more| {
+            files.borrow_mut().extend(more);
+            go_on()
+        },
+        &mut |path, bytes| {
+            super::append_to(&mut files.borrow_mut(), path, bytes);
             Ok(())
-        } else {
-            Err(())
-        }
-    })
+        },
+    )
     .ok()?;
+    let mut files = files.into_inner();
     if !keep_going() {
         return None;
     }
