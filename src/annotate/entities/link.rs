@@ -3,6 +3,8 @@
 //! with them; known aliases and the site gazetteer give canonical names; ids are unique slugs.
 //! Runs in near-linear time and never depends on the order of the articles.
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 
 use super::classify::title_case;
@@ -23,8 +25,17 @@ pub(crate) fn surname_key(last: &str) -> &str {
     last
 }
 
-/// Normalise a surface form: single spaces, straight apostrophes, no possessive.
-fn norm(s: &str) -> String {
+/// Normalise a surface form: single spaces, straight apostrophes, no possessive. Borrowed from
+/// the text when that is already so (nearly always): linking holds one name per mention of the
+/// corpus, and at 100,000 articles that is millions of them.
+fn norm(s: &str) -> Cow<'_, str> {
+    let plain = !s.contains('\u{2019}') && !s.contains("  ") && !s.contains(|c: char| c.is_whitespace() && c != ' ');
+    if plain && s.trim() == s {
+        return match s.strip_suffix("'s") {
+            Some(b) if !b.is_empty() => Cow::Borrowed(b),
+            _ => Cow::Borrowed(s),
+        };
+    }
     let mut out = String::with_capacity(s.len());
     for part in s.split_whitespace() {
         if !out.is_empty() {
@@ -33,9 +44,17 @@ fn norm(s: &str) -> String {
         out.push_str(part);
     }
     let out = out.replace('\u{2019}', "'");
-    match out.strip_suffix("'s") {
+    Cow::Owned(match out.strip_suffix("'s") {
         Some(b) if !b.is_empty() => b.to_string(),
         _ => out,
+    })
+}
+
+/// The last word of a name, borrowed as long as the name is.
+fn last_word<'s>(name: &Cow<'s, str>) -> Cow<'s, str> {
+    match name {
+        Cow::Borrowed(n) => Cow::Borrowed(n.rsplit(' ').next().unwrap_or(n)),
+        Cow::Owned(n) => Cow::Owned(n.rsplit(' ').next().unwrap_or(n).to_string()),
     }
 }
 
@@ -44,9 +63,9 @@ fn shouted(s: &str) -> bool {
     s.chars().filter(|c| c.is_alphabetic()).count() > 3 && !s.chars().any(char::is_lowercase)
 }
 
-struct Mention {
-    surface: String,
-    name: String,
+struct Mention<'s> {
+    surface: Cow<'s, str>,
+    name: Cow<'s, str>,
     kind: EntityKind,
     site: u32,
     canon: bool,
@@ -57,12 +76,12 @@ struct Mention {
 /// `surface(article, candidate)` returns the candidate's text (the unit text sliced by its
 /// offsets); linking only needs the text, not the units.
 pub fn link<'s>(
-    k: &Knowledge,
+    k: &'s Knowledge,
     articles: Vec<Vec<Candidate>>,
     surface: impl Fn(usize, &Candidate) -> &'s str + Sync,
 ) -> Linked {
     // 1. names as written, or canonical when known (per article, in parallel)
-    let mut mentions: Vec<Vec<Mention>> = articles
+    let mut mentions: Vec<Vec<Mention<'s>>> = articles
         .par_iter()
         .enumerate()
         .map(|(ai, cands)| {
@@ -71,12 +90,12 @@ pub fn link<'s>(
                 let surf = norm(surface(ai, c));
                 let (name, canon) = if c.site != NONE {
                     match k.site_entries().get(c.site as usize) {
-                        Some(e) => (e.name.trim().to_string(), true),
+                        Some(e) => (Cow::Borrowed(e.name.trim()), true),
                         None => (surf.clone(), false),
                     }
                 } else if c.canon != NONE {
                     match k.canon_name(c.canon) {
-                        Some(n) => (n.to_string(), true),
+                        Some(n) => (Cow::Borrowed(n), true),
                         None => (surf.clone(), false),
                     }
                 } else {
@@ -88,18 +107,21 @@ pub fn link<'s>(
         })
         .collect();
     // 2. corpus index: last word -> full person names; name -> types it was given with evidence
-    let mut by_last: FxMap<String, FxSet<String>> = FxMap::default();
-    let mut sure: FxMap<String, [u32; 3]> = FxMap::default();
+    let mut by_last: FxMap<Cow<'s, str>, FxSet<Cow<'s, str>>> = FxMap::default();
+    let mut sure: FxMap<Cow<'s, str>, [u32; 3]> = FxMap::default();
     for (cands, ms) in articles.iter().zip(&mentions) {
         for (c, m) in cands.iter().zip(ms) {
             if m.kind == EntityKind::Person && !m.canon && m.name.contains(' ') {
-                if let Some(last) = m.name.rsplit(' ').next() {
-                    by_last.entry(last.to_string()).or_default().insert(m.name.clone());
-                    let key = surname_key(last);
-                    if key != last {
-                        by_last.entry(key.to_string()).or_default().insert(m.name.clone());
-                    }
+                let last = last_word(&m.name);
+                let key = surname_key(&last);
+                if key != last {
+                    let key = match &last {
+                        Cow::Borrowed(l) => Cow::Borrowed(surname_key(l)),
+                        Cow::Owned(_) => Cow::Owned(key.to_string()),
+                    };
+                    by_last.entry(key).or_default().insert(m.name.clone());
                 }
+                by_last.entry(last).or_default().insert(m.name.clone());
             }
             if !c.guessed {
                 sure.entry(m.name.clone()).or_default()[kind_ix(m.kind)] += 1;
@@ -114,10 +136,10 @@ pub fn link<'s>(
             if !c.guessed {
                 continue;
             }
-            let kind = if by_last.get(&m.name).is_some_and(|s| !s.is_empty()) {
+            let kind = if by_last.get(m.name.as_ref()).is_some_and(|s| !s.is_empty()) {
                 Some(EntityKind::Person)
             } else {
-                sure.get(&m.name).and_then(|v| {
+                sure.get(m.name.as_ref()).and_then(|v| {
                     let best = (0..3).max_by_key(|&i| (v[i], std::cmp::Reverse(i)))?;
                     (v[best] > 0 && v.iter().filter(|&&x| x == v[best]).count() == 1).then_some(KINDS[best])
                 })
@@ -130,7 +152,7 @@ pub fn link<'s>(
     }
     // 3. resolve short forms (per article, in parallel)
     mentions.par_iter_mut().for_each(|ms| {
-        let fulls: Vec<(usize, String, String)> = ms
+        let fulls: Vec<(usize, String, Cow<'s, str>)> = ms
             .iter()
             .enumerate()
             .filter(|(_, m)| !m.canon && m.name.contains(' '))
@@ -146,7 +168,7 @@ pub fn link<'s>(
             // "Von der Leyen", "De Gaulle": a multi-word surname ends a longer name
             let suffix = if multi { format!(" {}", m.name.to_lowercase()) } else { String::new() };
             let is_suffix = |full: &str| full.len() > m.name.len() && full.to_lowercase().ends_with(&suffix);
-            let same: Vec<&(usize, String, String)> = fulls
+            let same: Vec<&(usize, String, Cow<'s, str>)> = fulls
                 .iter()
                 .filter(|(j, last, full)| {
                     let mk = ms[*j].kind;
@@ -155,7 +177,7 @@ pub fn link<'s>(
                     } else if want_person {
                         mk == EntityKind::Person && *last == surname_key(&m.name)
                     } else {
-                        mk == m.kind && full.split(' ').next() == Some(m.name.as_str())
+                        mk == m.kind && full.split(' ').next() == Some(m.name.as_ref())
                     }
                 })
                 .collect();
@@ -164,13 +186,13 @@ pub fn link<'s>(
                 fulls
                     .iter()
                     .filter(|(j, _, full)| {
-                        ms[*j].kind == EntityKind::Person && full.split(' ').next() == Some(m.name.as_str())
+                        ms[*j].kind == EntityKind::Person && full.split(' ').next() == Some(m.name.as_ref())
                     })
                     .collect()
             } else {
                 same
             };
-            let mut distinct: Vec<&str> = same.iter().map(|f| f.2.as_str()).collect();
+            let mut distinct: Vec<&Cow<'s, str>> = same.iter().map(|f| &f.2).collect();
             distinct.sort_unstable();
             distinct.dedup();
             let target = match distinct.len() {
@@ -185,7 +207,7 @@ pub fn link<'s>(
                     })
                 }
                 0 => None,
-                1 => Some(distinct[0].to_string()),
+                1 => Some(distinct[0].clone()),
                 // several people share the surname here: the nearest one mentioned before
                 _ => same
                     .iter()
@@ -209,7 +231,7 @@ pub fn link<'s>(
     let mut by_slug: FxMap<String, u32> = FxMap::default();
     for ms in &mentions {
         for m in ms {
-            let si = match slug_ix.get(m.name.as_str()) {
+            let si = match slug_ix.get(m.name.as_ref()) {
                 Some(&i) => i,
                 None => {
                     let slug = slugify(&m.name);
@@ -218,7 +240,7 @@ pub fn link<'s>(
                         slug_sites.push((NONE, false));
                         (slugs.len() - 1) as u32
                     });
-                    slug_ix.insert(m.name.as_str(), i);
+                    slug_ix.insert(m.name.as_ref(), i);
                     i
                 }
             };
@@ -233,7 +255,7 @@ pub fn link<'s>(
         }
     }
     let key_of = |m: &Mention| -> (u32, u32) {
-        let si = slug_ix.get(m.name.as_str()).copied().unwrap_or(0);
+        let si = slug_ix.get(m.name.as_ref()).copied().unwrap_or(0);
         let site = if slug_sites[si as usize].1 { m.site } else { NONE };
         (si, site)
     };
@@ -254,8 +276,8 @@ pub fn link<'s>(
                 site: NONE,
             });
             e.kinds[kind_ix(m.kind)] += 1;
-            e.aliases.insert(m.surface.as_str());
-            let n = e.names.entry(m.name.as_str()).or_insert((0, false));
+            e.aliases.insert(m.surface.as_ref());
+            let n = e.names.entry(m.name.as_ref()).or_insert((0, false));
             n.0 += 1;
             n.1 |= m.canon;
             if m.site != NONE {
