@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use tera::Tera;
 
-use crate::annotate::{self, Annotations};
+use crate::annotate::{self, Annotations, Knowledge};
 use crate::content::{self, Corpus};
 use crate::diagnostics::InvalidInput;
 use crate::model::Site;
@@ -52,20 +52,21 @@ pub struct Built {
 /// Loads and annotates; any problem in the content is an error listing all of them.
 pub fn load_and_annotate(settings: &Settings, progress: &Progress) -> Result<(Corpus, Annotations)> {
     progress.stage("loading articles");
-    let (corpus, problems) = content::load(&settings.root, &settings.content_dir, settings.drafts);
-    let mut problems = problems;
-    let gazetteer = annotate::load_gazetteer(settings).unwrap_or_else(|mut d| {
+    // The knowledge base (~70 ms, one thread) is built while the articles load.
+    let ((corpus, mut problems), knowledge) = rayon::join(
+        || content::load(&settings.root, &settings.content_dir, settings.drafts),
+        || annotate::load_gazetteer(settings).map(|g| settings.annotate.enabled.then(|| Knowledge::new(&g))),
+    );
+    let knowledge = knowledge.unwrap_or_else(|mut d| {
         problems.append(&mut d);
-        Vec::new()
+        None
     });
     if !problems.is_empty() {
         return Err(InvalidInput::new(problems).into());
     }
-    progress.stage("annotating");
-    let notes = if settings.annotate.enabled {
-        annotate::run_with(&corpus, &gazetteer, settings, &|s| progress.stage(s))
-    } else {
-        Annotations::none(&corpus)
+    let notes = match knowledge {
+        Some(knowledge) => annotate::run_with(&corpus, &knowledge, settings, &|s| progress.stage(s)),
+        None => Annotations::none(&corpus),
     };
     Ok((corpus, notes))
 }

@@ -206,22 +206,17 @@ pub fn relink_unchanged(old: (&Article, &Scan, &ArticleNotes), new: (&Article, &
 
 /// Runs every annotation pass over the corpus.
 pub fn run(corpus: &Corpus, gazetteer: &[GazetteerEntry], settings: &Settings) -> Annotations {
-    run_with(corpus, gazetteer, settings, &|_| {})
+    run_with(corpus, &Knowledge::new(gazetteer), settings, &|_| {})
 }
 
-/// [`run`], calling `stage` as each pass starts (progress and `--timings`).
-pub fn run_with(
-    corpus: &Corpus,
-    gazetteer: &[GazetteerEntry],
-    settings: &Settings,
-    stage: &dyn Fn(&str),
-) -> Annotations {
-    let knowledge = Knowledge::new(gazetteer);
+/// [`run`] with a knowledge base already built, calling `stage` as each pass starts (progress
+/// and `--timings`).
+pub fn run_with(corpus: &Corpus, knowledge: &Knowledge, settings: &Settings, stage: &dyn Fn(&str)) -> Annotations {
     let options = date_options(settings);
     stage("annotating: recognising");
-    let scans: Vec<Scan> = corpus.articles.par_iter().map(|a| scan(&knowledge, a, &options)).collect();
+    let scans: Vec<Scan> = corpus.articles.par_iter().map(|a| scan(knowledge, a, &options)).collect();
     stage("annotating: linking");
-    link(&knowledge, corpus, scans.iter())
+    link(knowledge, corpus, scans.iter())
 }
 
 #[cfg(test)]
