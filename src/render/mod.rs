@@ -15,6 +15,8 @@ pub mod templates;
 mod timeline;
 pub mod views;
 
+use std::sync::OnceLock;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera, Value};
@@ -58,13 +60,29 @@ struct Renderer<'a> {
     shared: Shared,
 }
 
-/// Template values made on first use and shared by every page that shows them: an article's
-/// card is on ~30 pages (front page, tags, month, each entity it names), an entity chip on many
-/// more. Tera values are reference-counted, so a page takes a pointer, not a copy.
+/// Values made on first use and shared by every page that shows them: an article's card is on
+/// ~30 pages (front page, tags, month, each entity it names), an entity chip or link on many
+/// more. Tera values are reference-counted, so a page takes a pointer, not a copy. Emptied
+/// once the pages are done (the getters then make each value afresh).
 #[derive(Default)]
 struct Shared {
-    cards: Vec<std::sync::OnceLock<Value>>,
-    entities: Vec<std::sync::OnceLock<Value>>,
+    cards: Vec<OnceLock<Value>>,
+    entities: Vec<OnceLock<Value>>,
+    entity_links: Vec<OnceLock<String>>,
+    /// Periods of the timeline, as entity pages show them.
+    periods: Vec<OnceLock<Value>>,
+}
+
+fn slots<T>(n: usize) -> Vec<OnceLock<T>> {
+    (0..n).map(|_| OnceLock::new()).collect()
+}
+
+/// The value in `slot` of `cache`, made by `make` the first time; made afresh if there is no slot.
+fn shared<T: Clone>(cache: &[OnceLock<T>], slot: usize, make: impl FnOnce() -> T) -> T {
+    match cache.get(slot) {
+        Some(cell) => cell.get_or_init(make).clone(),
+        None => make(),
+    }
 }
 
 /// Renders every page and copies the static files into an [`Output`] (the dev server and
@@ -255,8 +273,10 @@ impl<'a> Renderer<'a> {
             nav,
         };
         let shared = Shared {
-            cards: (0..site.corpus.articles.len()).map(|_| Default::default()).collect(),
-            entities: (0..site.notes.entities.len()).map(|_| Default::default()).collect(),
+            cards: slots(site.corpus.articles.len()),
+            entities: slots(site.notes.entities.len()),
+            entity_links: slots(site.notes.entities.len()),
+            periods: slots(site.timeline.len()),
         };
         Renderer { site, settings, tera, site_view: Value::from_serializable(&site_view), shared }
     }
@@ -340,14 +360,19 @@ impl<'a> Renderer<'a> {
 
     /// Article `i` as a listing card (shared, see [`Shared`]).
     fn card(&self, i: usize) -> Value {
-        self.shared.cards[i]
-            .get_or_init(|| Value::from_serializable(&views::card(&self.site.corpus.articles[i], self.settings)))
-            .clone()
+        shared(&self.shared.cards, i, || {
+            Value::from_serializable(&views::card(&self.site.corpus.articles[i], self.settings))
+        })
     }
 
     /// Entity `e` as a chip or table row (shared, see [`Shared`]).
     fn entity_value(&self, e: usize) -> Value {
-        self.shared.entities[e].get_or_init(|| Value::from_serializable(&self.entity_link(e))).clone()
+        shared(&self.shared.entities, e, || Value::from_serializable(&self.entity_link(e)))
+    }
+
+    /// The opening tag of a link to entity `e` in article text (shared, see [`Shared`]).
+    fn entity_open(&self, e: usize) -> String {
+        shared(&self.shared.entity_links, e, || spans::entity_open(self.site, self.settings, e))
     }
 
     /// Articles `list` (newest first) grouped by publication day.
@@ -401,7 +426,7 @@ impl<'a> Renderer<'a> {
     /// The body HTML of article `i`. Not kept: only the few articles of the site feeds need it
     /// twice, and holding every body would add the size of every article page to peak memory.
     fn body(&self, i: usize) -> String {
-        let spans = spans::article_spans(self.site, self.settings, i);
+        let spans = spans::article_spans(self.site, self.settings, i, &|e| self.entity_open(e));
         body::render(&self.site.corpus.articles[i], &spans, self.settings.allow_raw_html)
     }
 

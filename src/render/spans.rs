@@ -47,26 +47,24 @@ pub fn kind_label(kind: EntityKind) -> &'static str {
     }
 }
 
-/// A linking span for `note`.
-pub fn link(site: &Site<'_>, settings: &Settings, note: Note<'_>) -> Span {
+/// The opening tag of a link to entity `e`'s page.
+pub fn entity_open(site: &Site<'_>, settings: &Settings, e: usize) -> String {
+    let ent = &site.notes.entities[e];
+    format!(
+        "<a class=\"entity {}\" href=\"{}\" title=\"{} · {}\">",
+        ent.kind.as_str().to_ascii_lowercase(),
+        escape(&settings.base_url.path_for(&urls::entity(&ent.id))),
+        kind_label(ent.kind),
+        escape(&ent.name),
+    )
+}
+
+/// A linking span for `note`; `entity_open(e)` gives the opening tag of a link to entity `e`.
+pub fn link(settings: &Settings, note: Note<'_>, entity_open: &dyn Fn(usize) -> String) -> Span {
     let (start, end) = note.range();
     let (start, end) = (start as usize, end as usize);
     match note {
-        Note::Mention(m) => {
-            let ent = &site.notes.entities[m.entity as usize];
-            Span {
-                start,
-                end,
-                open: format!(
-                    "<a class=\"entity {}\" href=\"{}\" title=\"{} · {}\">",
-                    ent.kind.as_str().to_ascii_lowercase(),
-                    escape(&settings.base_url.path_for(&urls::entity(&ent.id))),
-                    kind_label(ent.kind),
-                    escape(&ent.name),
-                ),
-                close: "</a>",
-            }
-        }
+        Note::Mention(m) => Span { start, end, open: entity_open(m.entity as usize), close: "</a>" },
         Note::Date(d) => {
             let mut title = timeline::label(&d.value);
             if let Some(until) = &d.until {
@@ -90,11 +88,16 @@ pub fn link(site: &Site<'_>, settings: &Settings, note: Note<'_>) -> Span {
     }
 }
 
-/// Every unit's linking spans for article `i`.
-pub fn article_spans(site: &Site<'_>, settings: &Settings, i: usize) -> Vec<Vec<Span>> {
+/// Every unit's linking spans for article `i` (see [`link`] for `entity_open`).
+pub fn article_spans(
+    site: &Site<'_>,
+    settings: &Settings,
+    i: usize,
+    entity_open: &dyn Fn(usize) -> String,
+) -> Vec<Vec<Span>> {
     let notes = &site.notes.articles[i];
     (0..site.corpus.articles[i].units.len() as u32)
-        .map(|u| unit_notes(notes, u).into_iter().map(|n| link(site, settings, n)).collect())
+        .map(|u| unit_notes(notes, u).into_iter().map(|n| link(settings, n, entity_open)).collect())
         .collect()
 }
 

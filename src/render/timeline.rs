@@ -48,16 +48,37 @@ pub struct ReferenceView<'a> {
     entities: Vec<EntityLink>,
 }
 
+/// A period on an entity page: where it is on the timeline page, how many of the entity's
+/// sentences refer to it, and the first of them.
+#[derive(Serialize)]
+pub struct EntityPeriod<'a> {
+    #[serde(flatten)]
+    period: tera::Value,
+    count: usize,
+    sentences: Vec<Quote<'a>>,
+}
+
+#[derive(Serialize)]
+struct PeriodView {
+    anchor: String,
+    label: String,
+    datetime: Option<String>,
+    url: String,
+}
+
+#[derive(Serialize)]
+pub struct Quote<'a> {
+    html: String,
+    article: &'a str,
+    url: String,
+}
+
 impl Renderer<'_> {
     fn reference(&self, r: Reference, with_entities: bool) -> ReferenceView<'_> {
         let article = &self.site.corpus.articles[r.article];
         let notes = &self.site.notes.articles[r.article];
         let d = &notes.dates[r.note];
-        let unit = &article.units[d.unit as usize];
-        let (from, to) = sentence::around(&unit.text, d.start as usize, d.end as usize);
-        let mut html = String::with_capacity(to - from + 16);
-        let mark = [Span { start: d.start as usize, end: d.end as usize, open: "<mark>".into(), close: "</mark>" }];
-        annotated_into(&mut html, &unit.text[from..to], from, &mark);
+        let html = self.marked_sentence(r);
         let mut entities: Vec<u32> = Vec::new();
         if with_entities {
             let lo = notes.mentions.partition_point(|m| m.unit < d.unit);
@@ -70,11 +91,7 @@ impl Renderer<'_> {
         ReferenceView {
             html,
             article: &article.title,
-            url: format!(
-                "{}{}",
-                self.settings.base_url.path_for(&urls::article(&article.slug)),
-                super::anchor_for(article, d.unit)
-            ),
+            url: self.sentence_url(r.article, d.unit),
             published: article.published.to_string(),
             published_label: views::date_label(article.published),
             source_domain: article.source.as_deref().and_then(views::domain),
@@ -115,7 +132,7 @@ impl Renderer<'_> {
     }
 
     /// The periods referred to in sentences that mention entity `e`.
-    pub(super) fn entity_timeline(&self, e: usize) -> Vec<GroupView<'_>> {
+    pub(super) fn entity_timeline(&self, e: usize) -> Vec<EntityPeriod<'_>> {
         let refs = &self.site.entity_dates[e];
         let mut by_group: std::collections::BTreeMap<usize, Vec<Reference>> = std::collections::BTreeMap::new();
         for &r in refs {
@@ -135,9 +152,50 @@ impl Renderer<'_> {
         groups
             .iter()
             .filter_map(|(g, list)| {
-                self.site.timeline.get(*g).map(|group| self.group_view(group, list, MAX_ENTITY_REFERENCES, false))
+                let group = self.site.timeline.get(*g)?;
+                Some(EntityPeriod {
+                    period: self.period(*g, group),
+                    count: list.len(),
+                    sentences: list.iter().take(MAX_ENTITY_REFERENCES).map(|&r| self.quote(r)).collect(),
+                })
             })
             .collect()
+    }
+
+    /// Period `g` as entity pages link to it (shared, see `Shared`: a period is on the page of
+    /// every entity named where it is).
+    fn period(&self, g: usize, group: &Group) -> tera::Value {
+        super::shared(&self.shared.periods, g, || {
+            let anchor = group.anchor();
+            tera::Value::from_serializable(&PeriodView {
+                url: format!("{}#{anchor}", self.settings.base_url.path_for(urls::TIMELINE)),
+                anchor,
+                label: timeline::label(&group.value),
+                datetime: timeline::html_datetime(&group.value),
+            })
+        })
+    }
+
+    /// The sentence of reference `r`, its date marked, and where it is.
+    fn quote(&self, r: Reference) -> Quote<'_> {
+        let article = &self.site.corpus.articles[r.article];
+        let d = &self.site.notes.articles[r.article].dates[r.note];
+        Quote { html: self.marked_sentence(r), article: &article.title, url: self.sentence_url(r.article, d.unit) }
+    }
+
+    fn marked_sentence(&self, r: Reference) -> String {
+        let d = &self.site.notes.articles[r.article].dates[r.note];
+        let unit = &self.site.corpus.articles[r.article].units[d.unit as usize];
+        let (from, to) = sentence::around(&unit.text, d.start as usize, d.end as usize);
+        let mut html = String::with_capacity(to - from + 16);
+        let mark = [Span { start: d.start as usize, end: d.end as usize, open: "<mark>".into(), close: "</mark>" }];
+        annotated_into(&mut html, &unit.text[from..to], from, &mark);
+        html
+    }
+
+    fn sentence_url(&self, article: usize, unit: u32) -> String {
+        let a = &self.site.corpus.articles[article];
+        format!("{}{}", self.settings.base_url.path_for(&urls::article(&a.slug)), super::anchor_for(a, unit))
     }
 
     /// Knight Lab TimelineJS3 JSON: one event per period.
