@@ -4,7 +4,9 @@
 //! The JSON is built with serde_json, then [`script_safe`] escapes `<`, `>` and `&` inside it,
 //! so no article text can close the script element or open a comment.
 
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use serde_json::value::RawValue;
+use serde_json::{json, Value};
 
 use crate::annotate::{Entity, EntityKind};
 use crate::model::{urls, Site};
@@ -22,46 +24,89 @@ pub fn schema_type(kind: EntityKind) -> &'static str {
 }
 
 /// `NewsArticle` for article `i`: the entities its headline names are what it is `about`, the
-/// others are what it `mentions`.
-pub fn article(site: &Site<'_>, settings: &Settings, i: usize) -> String {
+/// others are what it `mentions`. `reference(e)` is entity `e` as [`reference`] writes it
+/// (pages share them: an entity is named on many pages).
+pub fn article(site: &Site<'_>, settings: &Settings, i: usize, reference: &dyn Fn(usize) -> Box<RawValue>) -> String {
     let a = &site.corpus.articles[i];
     let base = &settings.base_url;
     let url = base.absolute(&urls::article(&a.slug));
-    let stamp = feeds::stamp(a).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let site_org = json!({ "@type": "Organization", "name": settings.title, "url": base.to_string() });
-    let mut doc = Map::new();
-    doc.insert("@context".into(), "https://schema.org".into());
-    doc.insert("@type".into(), "NewsArticle".into());
-    doc.insert("@id".into(), url.clone().into());
-    doc.insert("url".into(), url.clone().into());
-    doc.insert("mainEntityOfPage".into(), url.into());
-    doc.insert("headline".into(), a.title.clone().into());
-    doc.insert("description".into(), views::summary(a).into());
-    doc.insert("datePublished".into(), stamp.into());
-    doc.insert("inLanguage".into(), settings.language.clone().into());
-    doc.insert("wordCount".into(), a.word_count().into());
-    if let Some(source) = &a.source {
-        doc.insert("isBasedOn".into(), source.clone().into());
-    }
-    let authors: Vec<Value> = a.authors.iter().map(|n| json!({ "@type": "Person", "name": n })).collect();
-    doc.insert("author".into(), if authors.is_empty() { json!([site_org.clone()]) } else { Value::Array(authors) });
-    doc.insert("publisher".into(), site_org);
-    if !a.tags.is_empty() {
-        doc.insert("keywords".into(), a.tags.clone().into());
-    }
-    let (about, mentions) = article_entities(site, settings, i);
-    if !about.is_empty() {
-        doc.insert("about".into(), Value::Array(about));
-    }
-    if !mentions.is_empty() {
-        doc.insert("mentions".into(), Value::Array(mentions));
-    }
-    script_safe(&Value::Object(doc))
+    let site_url = base.to_string();
+    let site_org = Party { kind: "Organization", name: &settings.title, url: Some(&site_url) };
+    let author = if a.authors.is_empty() {
+        vec![site_org]
+    } else {
+        a.authors.iter().map(|n| Party { kind: "Person", name: n, url: None }).collect()
+    };
+    let (about, mentions) = article_entities(site, i, reference);
+    script_safe(&NewsArticle {
+        context: "https://schema.org",
+        id: &url,
+        kind: "NewsArticle",
+        about,
+        author,
+        date_published: feeds::stamp(a).to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        description: views::summary(a),
+        headline: &a.title,
+        in_language: &settings.language,
+        is_based_on: a.source.as_deref(),
+        keywords: &a.tags,
+        main_entity_of_page: &url,
+        mentions,
+        publisher: site_org,
+        url: &url,
+        word_count: a.word_count(),
+    })
+}
+
+/// Fields in the order serde_json writes an object's keys (sorted), as the page always had.
+#[derive(Serialize)]
+struct NewsArticle<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@id")]
+    id: &'a str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    about: Vec<Box<RawValue>>,
+    author: Vec<Party<'a>>,
+    #[serde(rename = "datePublished")]
+    date_published: String,
+    description: String,
+    headline: &'a str,
+    #[serde(rename = "inLanguage")]
+    in_language: &'a str,
+    #[serde(rename = "isBasedOn", skip_serializing_if = "Option::is_none")]
+    is_based_on: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    keywords: &'a [String],
+    #[serde(rename = "mainEntityOfPage")]
+    main_entity_of_page: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    mentions: Vec<Box<RawValue>>,
+    publisher: Party<'a>,
+    url: &'a str,
+    #[serde(rename = "wordCount")]
+    word_count: usize,
+}
+
+/// An author or publisher.
+#[derive(Serialize, Clone, Copy)]
+struct Party<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
 }
 
 /// The entities of article `i` in order of first mention, split into those its headline
 /// (unit 0) names and the rest.
-fn article_entities(site: &Site<'_>, settings: &Settings, i: usize) -> (Vec<Value>, Vec<Value>) {
+fn article_entities(
+    site: &Site<'_>,
+    i: usize,
+    reference: &dyn Fn(usize) -> Box<RawValue>,
+) -> (Vec<Box<RawValue>>, Vec<Box<RawValue>>) {
     let mut seen: Vec<(u32, bool)> = Vec::new();
     for m in &site.notes.articles[i].mentions {
         match seen.iter_mut().find(|(e, _)| *e == m.entity) {
@@ -69,9 +114,8 @@ fn article_entities(site: &Site<'_>, settings: &Settings, i: usize) -> (Vec<Valu
             None => seen.push((m.entity, m.unit == 0)),
         }
     }
-    let thing = |e: u32| reference(&site.notes.entities[e as usize], settings);
-    let about = seen.iter().filter(|s| s.1).map(|s| thing(s.0)).collect();
-    let mentions = seen.iter().filter(|s| !s.1).map(|s| thing(s.0)).collect();
+    let about = seen.iter().filter(|s| s.1).map(|s| reference(s.0 as usize)).collect();
+    let mentions = seen.iter().filter(|s| !s.1).map(|s| reference(s.0 as usize)).collect();
     (about, mentions)
 }
 
@@ -83,6 +127,12 @@ fn reference(ent: &Entity, settings: &Settings) -> Value {
         v["sameAs"] = link.clone().into();
     }
     v
+}
+
+/// [`reference`] for entity `e`, as JSON text to put in other documents.
+pub fn entity_reference(site: &Site<'_>, settings: &Settings, e: usize) -> Box<RawValue> {
+    let json = serde_json::to_string(&reference(&site.notes.entities[e], settings)).unwrap_or_else(|_| "{}".into());
+    RawValue::from_string(json).unwrap_or_else(|_| RawValue::NULL.to_owned())
 }
 
 /// The entity page's own document: a `Person`, `Place` or `Organization`.
@@ -105,19 +155,22 @@ pub fn entity(site: &Site<'_>, settings: &Settings, e: usize) -> String {
 
 /// JSON text that cannot end a `<script>` element: `<`, `>` and `&` (which JSON only allows
 /// inside strings) become `\u003c`, `\u003e`, `\u0026`; U+2028 and U+2029 are escaped too.
-pub fn script_safe(value: &Value) -> String {
+pub fn script_safe(value: &impl Serialize) -> String {
     let json = serde_json::to_string(value).unwrap_or_else(|_| "{}".into());
     let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
+    let mut last = 0;
+    for (i, c) in json.match_indices(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+        out.push_str(&json[last..i]);
+        out.push_str(match c {
+            "<" => "\\u003c",
+            ">" => "\\u003e",
+            "&" => "\\u0026",
+            "\u{2028}" => "\\u2028",
+            _ => "\\u2029",
+        });
+        last = i + c.len();
     }
+    out.push_str(&json[last..]);
     out
 }
 

@@ -69,6 +69,8 @@ struct Shared {
     cards: Vec<OnceLock<Value>>,
     entities: Vec<OnceLock<Value>>,
     entity_links: Vec<OnceLock<String>>,
+    /// Entities as JSON-LD documents name them.
+    entity_references: Vec<OnceLock<Box<serde_json::value::RawValue>>>,
     /// Periods of the timeline, as entity pages show them.
     periods: Vec<OnceLock<Value>>,
 }
@@ -276,6 +278,7 @@ impl<'a> Renderer<'a> {
             cards: slots(site.corpus.articles.len()),
             entities: slots(site.notes.entities.len()),
             entity_links: slots(site.notes.entities.len()),
+            entity_references: slots(site.notes.entities.len()),
             periods: slots(site.timeline.len()),
         };
         Renderer { site, settings, tera, site_view: Value::from_serializable(&site_view), shared }
@@ -370,6 +373,11 @@ impl<'a> Renderer<'a> {
         shared(&self.shared.entities, e, || Value::from_serializable(&self.entity_link(e)))
     }
 
+    /// Entity `e` as JSON-LD names it (shared, see [`Shared`]).
+    fn entity_reference(&self, e: usize) -> Box<serde_json::value::RawValue> {
+        shared(&self.shared.entity_references, e, || jsonld::entity_reference(self.site, self.settings, e))
+    }
+
     /// The opening tag of a link to entity `e` in article text (shared, see [`Shared`]).
     fn entity_open(&self, e: usize) -> String {
         shared(&self.shared.entity_links, e, || spans::entity_open(self.site, self.settings, e))
@@ -399,7 +407,7 @@ impl<'a> Renderer<'a> {
         let content = self.body(i);
         let neighbour = |j: Option<usize>| j.filter(|&j| j < self.site.corpus.articles.len()).map(|j| self.card(j));
         let mut meta = self.meta(a.title.clone(), views::summary(a), path.clone(), "article");
-        meta.jsonld = Some(jsonld::article(self.site, self.settings, i));
+        meta.jsonld = Some(jsonld::article(self.site, self.settings, i, &|e| self.entity_reference(e)));
         ctx.insert("page", &meta);
         ctx.insert(
             "article",

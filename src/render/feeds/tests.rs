@@ -248,7 +248,10 @@ fn paginated_pages_find_their_first_page() {
 fn json_ld_points_at_entity_pages_with_schema_types() {
     let (corpus, notes, settings) = (corpus(), notes(), settings());
     let site = Site::build(&corpus, &notes);
-    let doc: serde_json::Value = serde_json::from_str(&crate::render::jsonld::article(&site, &settings, 1)).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&crate::render::jsonld::article(&site, &settings, 1, &|e| {
+        crate::render::jsonld::entity_reference(&site, &settings, e)
+    }))
+    .unwrap();
     assert_eq!(doc["@type"], "NewsArticle");
     assert_eq!(doc["headline"], "Court orders seizure");
     assert_eq!(doc["datePublished"], "2021-04-13T09:30:00+02:00");
@@ -267,7 +270,10 @@ fn json_ld_points_at_entity_pages_with_schema_types() {
             ("Organization", "https://example.org/digest/entities/ever-given/")
         ]
     );
-    let doc: serde_json::Value = serde_json::from_str(&crate::render::jsonld::article(&site, &settings, 2)).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&crate::render::jsonld::article(&site, &settings, 2, &|e| {
+        crate::render::jsonld::entity_reference(&site, &settings, e)
+    }))
+    .unwrap();
     assert_eq!(doc["about"][0]["name"], "Ever Given");
     assert_eq!(doc["isBasedOn"], "https://news.example/a");
     assert_eq!(doc["author"][0]["@type"], "Organization");
