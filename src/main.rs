@@ -36,11 +36,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Annotate(args) => {
             let settings = Settings::load(&args.site.root, &args.site.overrides())?;
-            let json = newsreel::annotate::export::annotate_json(&settings, args.pretty)?;
-            use std::io::Write;
-            let mut out = std::io::stdout().lock();
-            out.write_all(json.as_bytes())?;
-            out.write_all(b"\n")?;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            newsreel::annotate::export::write_annotations(&settings, args.pretty, &mut out)?;
         }
         Command::Check(args) => {
             let settings = Settings::load(&args.site.root, &args.overrides())?;

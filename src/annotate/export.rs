@@ -80,27 +80,17 @@ struct EntityExport<'a> {
     link: Option<&'a str>,
 }
 
-/// Loads and annotates the site and returns the JSON document.
-pub fn annotate_json(settings: &Settings, pretty: bool) -> Result<String> {
+/// Loads and annotates the site and writes the JSON document to `out`, a piece at a time (at
+/// 100,000 articles the document is ~800 MB; it is never held whole).
+pub fn write_annotations(settings: &Settings, pretty: bool, out: &mut dyn std::io::Write) -> Result<()> {
     let (corpus, notes) = load_and_annotate(settings, &Progress::hidden())?;
-    to_json(&corpus, &notes, pretty)
-}
-
-/// The JSON document for an annotated corpus (articles in path order).
-pub fn to_json(corpus: &Corpus, notes: &Annotations, pretty: bool) -> Result<String> {
     if pretty {
-        return Ok(serde_json::to_string_pretty(&document(corpus, notes))?);
+        serde_json::to_writer_pretty(&mut *out, &document(&corpus, &notes))?;
+    } else {
+        json_pieces(&corpus, &notes, &mut |piece| out.write_all(piece.as_bytes()).map_err(anyhow::Error::from))?;
     }
-    let mut out = String::new();
-    json_pieces(corpus, notes, &mut |piece| {
-        if out.is_empty() {
-            // A good guess from the first piece saves reallocating a large string many times.
-            out.reserve(piece.len() * corpus.articles.len().div_ceil(PIECE) + 64);
-        }
-        out.push_str(&piece);
-        Ok::<(), anyhow::Error>(())
-    })?;
-    Ok(out)
+    out.write_all(b"\n")?;
+    Ok(out.flush()?)
 }
 
 /// Articles serialised per piece of the compact document.
