@@ -13,12 +13,12 @@ use super::{views, Append, Emit, Renderer};
 /// serialisation failed, which leaves the export cut short rather than failing the site.
 enum Piece<E> {
     Sink(E),
-    Json(#[allow(dead_code)] serde_json::Error),
+    Json,
 }
 
 impl<E> From<serde_json::Error> for Piece<E> {
-    fn from(e: serde_json::Error) -> Self {
-        Piece::Json(e)
+    fn from(_: serde_json::Error) -> Self {
+        Piece::Json
     }
 }
 
@@ -52,7 +52,7 @@ impl Renderer<'_> {
             }
         });
         match written {
-            Ok(()) | Err(Piece::Json(_)) => {}
+            Ok(()) | Err(Piece::Json) => {}
             Err(Piece::Sink(e)) => return Err(e),
         }
         emit(vec![
