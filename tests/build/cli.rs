@@ -59,3 +59,20 @@ fn root_flag_builds_a_site_elsewhere() {
     assert!(run.stderr.trim_end().ends_with(" -> out/"), "{}", run.stderr);
     assert!(dir.path("a/b/out/index.html").is_file(), "--output-dir is relative to the site root");
 }
+
+#[test]
+fn the_site_export_is_the_annotate_document_and_survives_a_rebuild() {
+    let site = Site::fixture("basic");
+    site.build().success();
+    // The second build links unchanged files to the first one's: the export, written in
+    // appended pieces, must not be one of them (appending would change the old copy).
+    let first = site.read("public/data/annotations.json");
+    site.build().success();
+    let exported = site.read("public/data/annotations.json");
+    assert_eq!(exported, first);
+    let printed = site.run(&["annotate"]).success().stdout;
+    assert_eq!(String::from_utf8_lossy(&exported), printed.trim_end_matches('\n'));
+    let doc: serde_json::Value = serde_json::from_slice(&exported).expect("the export is JSON");
+    assert!(!doc["articles"].as_array().expect("articles").is_empty());
+    assert!(!doc["entities"].as_array().expect("entities").is_empty());
+}
