@@ -26,12 +26,10 @@ const MAX_CHIPS: usize = 6;
 
 #[derive(Serialize)]
 pub struct GroupView<'a> {
-    anchor: String,
-    label: String,
-    datetime: Option<String>,
+    #[serde(flatten)]
+    period: PeriodView,
     /// Set on the first period of each month: a heading for month sections.
     heading: Option<String>,
-    url: String,
     count: usize,
     sentences: Vec<ReferenceView<'a>>,
 }
@@ -58,6 +56,7 @@ pub struct EntityPeriod<'a> {
     sentences: Vec<Quote<'a>>,
 }
 
+/// Where a period is on the timeline page, and how it is labelled.
 #[derive(Serialize)]
 struct PeriodView {
     anchor: String,
@@ -101,12 +100,8 @@ impl Renderer<'_> {
     }
 
     fn group_view(&self, g: &Group, refs: &[Reference], max: usize, with_entities: bool) -> GroupView<'_> {
-        let anchor = g.anchor();
         GroupView {
-            url: format!("{}#{anchor}", self.settings.base_url.path_for(urls::TIMELINE)),
-            anchor,
-            label: timeline::label(&g.value),
-            datetime: timeline::html_datetime(&g.value),
+            period: self.period_view(g),
             heading: None,
             count: refs.len(),
             sentences: refs.iter().take(max).map(|&r| self.reference(r, with_entities)).collect(),
@@ -165,15 +160,17 @@ impl Renderer<'_> {
     /// Period `g` as entity pages link to it (shared, see `Shared`: a period is on the page of
     /// every entity named where it is).
     fn period(&self, g: usize, group: &Group) -> tera::Value {
-        super::shared(&self.shared.periods, g, || {
-            let anchor = group.anchor();
-            tera::Value::from_serializable(&PeriodView {
-                url: format!("{}#{anchor}", self.settings.base_url.path_for(urls::TIMELINE)),
-                anchor,
-                label: timeline::label(&group.value),
-                datetime: timeline::html_datetime(&group.value),
-            })
-        })
+        super::shared(&self.shared.periods, g, || tera::Value::from_serializable(&self.period_view(group)))
+    }
+
+    fn period_view(&self, g: &Group) -> PeriodView {
+        let anchor = g.anchor();
+        PeriodView {
+            url: format!("{}#{anchor}", self.settings.base_url.path_for(urls::TIMELINE)),
+            anchor,
+            label: timeline::label(&g.value),
+            datetime: timeline::html_datetime(&g.value),
+        }
     }
 
     /// The sentence of reference `r`, its date marked, and where it is.
