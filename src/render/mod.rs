@@ -332,15 +332,16 @@ impl<'a> Renderer<'a> {
             Job::Search => self.simple(&mut ctx, "search.html", urls::SEARCH, "Search"),
             Job::NotFound => self.simple(&mut ctx, "404.html", "404.html", "Page not found"),
             Job::Timeline => {
-                ctx.insert("groups", &self.timeline_groups());
+                ctx.insert_value("groups", self.timeline_groups());
                 self.simple(&mut ctx, "timeline.html", urls::TIMELINE, "Timeline")
             }
         };
-        let html = self
-            .tera
-            .render(template, &ctx)
+        // Straight to bytes: the sink takes bytes, and a `String` would be checked for UTF-8.
+        let mut html = Vec::with_capacity(16 * 1024);
+        self.tera
+            .render_to(template, &ctx, &mut html)
             .map_err(|e| templates::template_diagnostic(&self.settings.root, &self.settings.templates_dir, &e))?;
-        Ok((urls::file_for(&path), html.into_bytes()))
+        Ok((urls::file_for(&path), html))
     }
 
     fn simple(&self, ctx: &mut Context, template: &'static str, path: &str, title: &str) -> (&'static str, String) {
@@ -409,22 +410,24 @@ impl<'a> Renderer<'a> {
         let mut meta = self.meta(a.title.clone(), views::summary(a), path.clone(), "article");
         meta.jsonld = Some(jsonld::article(self.site, self.settings, i, &|e| self.entity_reference(e)));
         ctx.insert("page", &meta);
-        ctx.insert(
+        ctx.insert_value(
             "article",
-            &ArticleView {
-                card: self.card(i),
-                authors: &a.authors,
-                content,
-                words: a.word_count(),
-                month: Link {
-                    name: crate::model::calendar::month_label(a.published),
-                    url: self.settings.base_url.path_for(&urls::month(
-                        chrono::Datelike::year(&a.published),
-                        chrono::Datelike::month(&a.published),
-                    )),
+            views::with_fields(
+                &self.card(i),
+                &ArticleView {
+                    authors: &a.authors,
+                    content,
+                    words: a.word_count(),
+                    month: Link {
+                        name: crate::model::calendar::month_label(a.published),
+                        url: self.settings.base_url.path_for(&urls::month(
+                            chrono::Datelike::year(&a.published),
+                            chrono::Datelike::month(&a.published),
+                        )),
+                    },
+                    entities: self.article_entities(i),
                 },
-                entities: self.article_entities(i),
-            },
+            ),
         );
         ctx.insert("newer", &neighbour(i.checked_sub(1)));
         ctx.insert("older", &neighbour(Some(i + 1)));
@@ -551,7 +554,7 @@ impl<'a> Renderer<'a> {
         let articles = self.slice(&idx.articles, n);
         let first_seen = idx.articles.last().map(|&a| self.site.corpus.articles[a].published);
         let last_seen = idx.articles.first().map(|&a| self.site.corpus.articles[a].published);
-        let mentions: Vec<EntityArticle> = articles
+        let mentions: Vec<Value> = articles
             .iter()
             .map(|&a| {
                 let article = &self.site.corpus.articles[a];
@@ -584,7 +587,7 @@ impl<'a> Renderer<'a> {
                         }
                     })
                     .collect();
-                EntityArticle { card: self.card(a), sentences }
+                views::with_fields(&self.card(a), &Quotes { sentences })
             })
             .collect();
         // Related entities and the timeline are on the first page only: they would be the same on
@@ -604,21 +607,23 @@ impl<'a> Renderer<'a> {
         );
         meta.jsonld = Some(jsonld::entity(self.site, self.settings, e));
         ctx.insert("page", &meta);
-        ctx.insert(
+        ctx.insert_value(
             "entity",
-            &EntityView {
-                link: self.entity_link(e),
-                aliases: &ent.aliases,
-                description: ent.description.as_deref(),
-                external: ent.link.as_deref(),
-                image: ent.image.as_deref(),
-                first_seen: first_seen.map(views::date_label),
-                last_seen: last_seen.map(views::date_label),
-                related,
-            },
+            views::with_fields(
+                &self.entity_value(e),
+                &EntityView {
+                    aliases: &ent.aliases,
+                    description: ent.description.as_deref(),
+                    external: ent.link.as_deref(),
+                    image: ent.image.as_deref(),
+                    first_seen: first_seen.map(views::date_label),
+                    last_seen: last_seen.map(views::date_label),
+                    related,
+                },
+            ),
         );
-        ctx.insert("articles", &mentions);
-        ctx.insert("timeline", &if n == 1 { self.entity_timeline(e) } else { Vec::new() });
+        ctx.insert_value("articles", mentions.into());
+        ctx.insert_value("timeline", if n == 1 { self.entity_timeline(e) } else { Value::from(Vec::<Value>::new()) });
         ctx.insert("paginator", &Paginator::new(self.settings, &first, n, self.pages_of(idx.articles.len())));
         ("entity.html", path)
     }
@@ -645,10 +650,9 @@ fn anchor_for(article: &Article, u: u32) -> String {
     }
 }
 
+/// An article page's `article`: its card's fields, and these.
 #[derive(Serialize)]
 struct ArticleView<'a> {
-    #[serde(flatten)]
-    card: Value,
     authors: &'a [String],
     content: String,
     words: usize,
@@ -682,10 +686,9 @@ struct EntityLink {
     articles: usize,
 }
 
+/// An entity page's `entity`: its [`EntityLink`] fields (shared), and these.
 #[derive(Serialize)]
 struct EntityView<'a> {
-    #[serde(flatten)]
-    link: EntityLink,
     aliases: &'a [String],
     description: Option<&'a str>,
     external: Option<&'a str>,
@@ -695,10 +698,9 @@ struct EntityView<'a> {
     related: Vec<(Value, usize)>,
 }
 
+/// An article on an entity page: its card's fields, and the sentences naming the entity.
 #[derive(Serialize)]
-struct EntityArticle {
-    #[serde(flatten)]
-    card: Value,
+struct Quotes {
     sentences: Vec<Sentence>,
 }
 

@@ -24,10 +24,9 @@ const MAX_ENTITY_PERIODS: usize = 24;
 /// Entity chips shown under a timeline sentence.
 const MAX_CHIPS: usize = 6;
 
+/// A period on the timeline page: its [`PeriodView`] fields, and these.
 #[derive(Serialize)]
-pub struct GroupView<'a> {
-    #[serde(flatten)]
-    period: PeriodView,
+struct GroupView<'a> {
     /// Set on the first period of each month: a heading for month sections.
     heading: Option<String>,
     count: usize,
@@ -46,12 +45,10 @@ pub struct ReferenceView<'a> {
     entities: Vec<EntityLink>,
 }
 
-/// A period on an entity page: where it is on the timeline page, how many of the entity's
+/// A period on an entity page: its [`PeriodView`] fields (shared), how many of the entity's
 /// sentences refer to it, and the first of them.
 #[derive(Serialize)]
-pub struct EntityPeriod<'a> {
-    #[serde(flatten)]
-    period: tera::Value,
+struct EntityPeriod<'a> {
     count: usize,
     sentences: Vec<Quote<'a>>,
 }
@@ -99,43 +96,35 @@ impl Renderer<'_> {
         }
     }
 
-    fn group_view(&self, g: &Group, refs: &[Reference], max: usize, with_entities: bool) -> GroupView<'_> {
-        GroupView {
-            period: self.period_view(g),
-            heading: None,
-            count: refs.len(),
-            sentences: refs.iter().take(max).map(|&r| self.reference(r, with_entities)).collect(),
-        }
-    }
-
     /// Every period of the corpus, chronologically, with month headings.
-    pub(super) fn timeline_groups(&self) -> Vec<GroupView<'_>> {
+    pub(super) fn timeline_groups(&self) -> tera::Value {
         let mut last_month = None;
         self.site
             .timeline
             .iter()
             .map(|g| {
-                let mut view = self.group_view(g, &g.references, MAX_REFERENCES, true);
                 let month = (g.first_day.year(), g.first_day.month());
-                if last_month != Some(month) {
-                    view.heading = Some(crate::model::calendar::month_label(g.first_day));
-                    last_month = Some(month);
-                }
-                view
+                let heading = (last_month != Some(month)).then(|| crate::model::calendar::month_label(g.first_day));
+                last_month = Some(month);
+                let view = GroupView {
+                    heading,
+                    count: g.references.len(),
+                    sentences: g.references.iter().take(MAX_REFERENCES).map(|&r| self.reference(r, true)).collect(),
+                };
+                views::with_fields(&tera::Value::from_serializable(&self.period_view(g)), &view)
             })
-            .collect()
+            .collect::<Vec<_>>()
+            .into()
     }
 
     /// The periods referred to in sentences that mention entity `e`.
-    pub(super) fn entity_timeline(&self, e: usize) -> Vec<EntityPeriod<'_>> {
+    pub(super) fn entity_timeline(&self, e: usize) -> tera::Value {
         let refs = &self.site.entity_dates[e];
         let mut by_group: std::collections::BTreeMap<usize, Vec<Reference>> = std::collections::BTreeMap::new();
         for &r in refs {
             let value = self.site.notes.articles[r.article].dates[r.note].value;
-            let g = self.site.timeline.partition_point(|g| {
-                (g.first_day, std::cmp::Reverse(g.last_day), g.value)
-                    < (value.first_day(), std::cmp::Reverse(value.last_day()), value)
-            });
+            let key = (value.first_day(), std::cmp::Reverse(value.last_day()), value);
+            let g = self.site.timeline.partition_point(|g| (g.first_day, std::cmp::Reverse(g.last_day), g.value) < key);
             by_group.entry(g).or_default().push(r);
         }
         let mut groups: Vec<(usize, Vec<Reference>)> = by_group.into_iter().collect();
@@ -148,13 +137,14 @@ impl Renderer<'_> {
             .iter()
             .filter_map(|(g, list)| {
                 let group = self.site.timeline.get(*g)?;
-                Some(EntityPeriod {
-                    period: self.period(*g, group),
+                let more = EntityPeriod {
                     count: list.len(),
                     sentences: list.iter().take(MAX_ENTITY_REFERENCES).map(|&r| self.quote(r)).collect(),
-                })
+                };
+                Some(views::with_fields(&self.period(*g, group), &more))
             })
-            .collect()
+            .collect::<Vec<_>>()
+            .into()
     }
 
     /// Period `g` as entity pages link to it (shared, see `Shared`: a period is on the page of

@@ -187,6 +187,17 @@ pub fn days(cards: impl Iterator<Item = (NaiveDate, tera::Value)>) -> Vec<Day> {
     days
 }
 
+/// `base` (a map: a shared card, entity or period) with the fields of `more` added, as
+/// `#[serde(flatten)]` would give it, but sharing `base`'s values: serde's flatten goes through
+/// a map serializer that allocates every key again, and pages embed these values by the dozen.
+pub fn with_fields(base: &tera::Value, more: &impl Serialize) -> tera::Value {
+    let mut map = base.as_map().cloned().unwrap_or_default();
+    if let Some(fields) = tera::Value::from_serializable(more).into_map() {
+        map.extend(fields);
+    }
+    tera::Value::from(map)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,5 +207,20 @@ mod tests {
         assert_eq!(domain("https://www.mirror.co.uk/news/x"), Some("mirror.co.uk"));
         assert_eq!(domain("http://user@host:80/"), Some("host"));
         assert_eq!(domain("nope"), None);
+    }
+
+    #[test]
+    fn with_fields_adds_to_a_copy_of_the_shared_value() {
+        let base = tera::Value::from_serializable(&Link { name: "Kyiv".into(), url: "/entities/kyiv/".into() });
+        #[derive(Serialize)]
+        struct More {
+            count: usize,
+        }
+        let both = with_fields(&base, &More { count: 3 });
+        let map = both.as_map().expect("a map");
+        assert_eq!(map.len(), 3);
+        assert_eq!(both.get_from_path("name").and_then(|v| v.as_str()), Some("Kyiv"));
+        assert_eq!(both.get_from_path("count").and_then(|v| v.as_u64()), Some(3));
+        assert_eq!(base.as_map().map(|m| m.len()), Some(2), "the shared value is left as it was");
     }
 }
