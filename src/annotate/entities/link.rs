@@ -15,6 +15,10 @@ use super::{Candidate, Entity, EntityKind, Linked};
 
 /// A surname as it may appear alone: "al-Burhan" is also "Burhan".
 pub(crate) fn surname_key(last: &str) -> &str {
+    // every prefix below is two or three letters and a hyphen
+    if !matches!(last.as_bytes(), [_, _, b'-', ..] | [_, _, _, b'-', ..]) {
+        return last;
+    }
     for p in ["al-", "Al-", "el-", "El-", "ad-", "as-", "ash-", "bin-", "ibn-", "abu-", "Abu-"] {
         if let Some(rest) = last.strip_prefix(p) {
             if rest.chars().next().is_some_and(char::is_uppercase) {
@@ -29,7 +33,12 @@ pub(crate) fn surname_key(last: &str) -> &str {
 /// the text when that is already so (nearly always): linking holds one name per mention of the
 /// corpus, and at 100,000 articles that is millions of them.
 fn norm(s: &str) -> Cow<'_, str> {
-    let plain = !s.contains('\u{2019}') && !s.contains("  ") && !s.contains(|c: char| c.is_whitespace() && c != ' ');
+    let plain = if s.is_ascii() {
+        // one pass over the bytes: no tab or newline, no two spaces in a row
+        !s.as_bytes().windows(2).any(|w| w == b"  ") && !s.bytes().any(|b| matches!(b, b'\t'..=b'\r'))
+    } else {
+        !s.contains('\u{2019}') && !s.contains("  ") && !s.contains(|c: char| c.is_whitespace() && c != ' ')
+    };
     if plain && s.trim() == s {
         return match s.strip_suffix("'s") {
             Some(b) if !b.is_empty() => Cow::Borrowed(b),
@@ -152,12 +161,19 @@ pub fn link<'s>(
     }
     // 3. resolve short forms (per article, in parallel)
     mentions.par_iter_mut().for_each(|ms| {
-        let fulls: Vec<(usize, String, Cow<'s, str>)> = ms
+        // the article's full names as they were before any is resolved: (mention, where the
+        // surname key starts, name)
+        let fulls: Vec<(usize, usize, Cow<'s, str>)> = ms
             .iter()
             .enumerate()
             .filter(|(_, m)| !m.canon && m.name.contains(' '))
-            .map(|(i, m)| (i, surname_key(m.name.rsplit(' ').next().unwrap_or("")).to_string(), m.name.clone()))
+            .map(|(i, m)| {
+                let key = surname_key(m.name.rsplit(' ').next().unwrap_or(""));
+                (i, m.name.len() - key.len(), m.name.clone())
+            })
             .collect();
+        // lower-cased `fulls`, made the first time a multi-word surname needs them
+        let lower_fulls: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
         for i in 0..ms.len() {
             let m = &ms[i];
             let multi = m.name.contains(' ');
@@ -168,18 +184,26 @@ pub fn link<'s>(
             // "Von der Leyen", "De Gaulle": a multi-word surname ends a longer name
             let suffix = if multi { format!(" {}", m.name.to_lowercase()) } else { String::new() };
             let is_suffix = |full: &str| full.len() > m.name.len() && full.to_lowercase().ends_with(&suffix);
-            let same: Vec<&(usize, String, Cow<'s, str>)> = fulls
+            let key = surname_key(&m.name);
+            let lowers: &[String] = if multi {
+                lower_fulls.get_or_init(|| fulls.iter().map(|f| f.2.to_lowercase()).collect())
+            } else {
+                &[]
+            };
+            let same: Vec<&(usize, usize, Cow<'s, str>)> = fulls
                 .iter()
-                .filter(|(j, last, full)| {
+                .enumerate()
+                .filter(|(f, (j, at, full))| {
                     let mk = ms[*j].kind;
                     if multi {
-                        mk == EntityKind::Person && is_suffix(full)
+                        mk == EntityKind::Person && full.len() > m.name.len() && lowers[*f].ends_with(&suffix)
                     } else if want_person {
-                        mk == EntityKind::Person && *last == surname_key(&m.name)
+                        mk == EntityKind::Person && &full[*at..] == key
                     } else {
                         mk == m.kind && full.split(' ').next() == Some(m.name.as_ref())
                     }
                 })
+                .map(|(_, full)| full)
                 .collect();
             // "Saddam" after "Saddam Hussein": a first name alone, when only one full name has it
             let same = if same.is_empty() && want_person && !multi {
@@ -229,7 +253,10 @@ pub fn link<'s>(
     // per slug: the first site entry seen, and whether another one shares the slug
     let mut slug_sites: Vec<(u32, bool)> = Vec::new();
     let mut by_slug: FxMap<String, u32> = FxMap::default();
+    // each mention's slug, looked up once
+    let mut slug_of: Vec<Vec<u32>> = Vec::with_capacity(mentions.len());
     for ms in &mentions {
+        let mut article_slugs = Vec::with_capacity(ms.len());
         for m in ms {
             let si = match slug_ix.get(m.name.as_ref()) {
                 Some(&i) => i,
@@ -244,6 +271,7 @@ pub fn link<'s>(
                     i
                 }
             };
+            article_slugs.push(si);
             let e = &mut slug_sites[si as usize];
             if m.site != NONE {
                 if e.0 == NONE {
@@ -253,9 +281,9 @@ pub fn link<'s>(
                 }
             }
         }
+        slug_of.push(article_slugs);
     }
-    let key_of = |m: &Mention| -> (u32, u32) {
-        let si = slug_ix.get(m.name.as_ref()).copied().unwrap_or(0);
+    let key_of = |m: &Mention, si: u32| -> (u32, u32) {
         let site = if slug_sites[si as usize].1 { m.site } else { NONE };
         (si, site)
     };
@@ -267,9 +295,9 @@ pub fn link<'s>(
         site: u32,
     }
     let mut acc: FxMap<(u32, u32), Acc> = FxMap::default();
-    for ms in &mentions {
-        for m in ms {
-            let e = acc.entry(key_of(m)).or_insert_with(|| Acc {
+    for (ms, slugs) in mentions.iter().zip(&slug_of) {
+        for (m, &si) in ms.iter().zip(slugs) {
+            let e = acc.entry(key_of(m, si)).or_insert_with(|| Acc {
                 kinds: [0; 3],
                 aliases: FxSet::default(),
                 names: FxMap::default(),
@@ -324,10 +352,10 @@ pub fn link<'s>(
     entities.sort_by(|x, y| x.0.id.cmp(&y.0.id));
     let index: FxMap<(u32, u32), usize> = entities.iter().enumerate().map(|(i, (_, key))| (*key, i)).collect();
     let mut out_articles = Vec::with_capacity(articles.len());
-    for (cands, ms) in articles.into_iter().zip(&mentions) {
+    for ((cands, ms), slugs) in articles.into_iter().zip(&mentions).zip(&slug_of) {
         let mut v = Vec::with_capacity(cands.len());
-        for (c, m) in cands.into_iter().zip(ms) {
-            if let Some(&i) = index.get(&key_of(m)) {
+        for ((c, m), &si) in cands.into_iter().zip(ms).zip(slugs) {
+            if let Some(&i) = index.get(&key_of(m, si)) {
                 v.push((c, i));
             }
         }
@@ -343,5 +371,40 @@ fn kind_ix(k: EntityKind) -> usize {
         EntityKind::Person => 0,
         EntityKind::Place => 1,
         EntityKind::Org => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surname_keys_drop_a_particle_only_before_a_capital() {
+        assert_eq!(surname_key("al-Burhan"), "Burhan");
+        assert_eq!(surname_key("ash-Sharaa"), "Sharaa");
+        assert_eq!(surname_key("Abu-Bakr"), "Bakr");
+        assert_eq!(surname_key("al-qaeda"), "al-qaeda");
+        assert_eq!(surname_key("Smith-Jones"), "Smith-Jones");
+        assert_eq!(surname_key("Putin"), "Putin");
+        assert_eq!(surname_key("al-"), "al-");
+        assert_eq!(surname_key(""), "");
+    }
+
+    #[test]
+    fn norm_borrows_plain_names_and_mends_the_rest() {
+        for (given, want, borrowed) in [
+            ("Vladimir Putin", "Vladimir Putin", true),
+            ("Putin's", "Putin", true),
+            ("Putin’s", "Putin", false),
+            ("Vladimir  Putin", "Vladimir Putin", false),
+            ("Vladimir\nPutin", "Vladimir Putin", false),
+            ("Vladimir\u{a0}Putin", "Vladimir Putin", false),
+            ("Zelenskyy’s", "Zelenskyy", false),
+            ("São Paulo", "São Paulo", true),
+        ] {
+            let got = norm(given);
+            assert_eq!(got, want, "{given:?}");
+            assert_eq!(matches!(got, Cow::Borrowed(_)), borrowed, "{given:?}");
+        }
     }
 }
