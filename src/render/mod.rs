@@ -67,7 +67,7 @@ struct Renderer<'a> {
 #[derive(Default)]
 struct Shared {
     cards: Vec<OnceLock<Value>>,
-    entities: Vec<OnceLock<Value>>,
+    entities: Vec<OnceLock<Result<Value, Diagnostic>>>,
     entity_links: Vec<OnceLock<String>>,
     /// Entities as JSON-LD documents name them.
     entity_references: Vec<OnceLock<Box<serde_json::value::RawValue>>>,
@@ -322,26 +322,28 @@ impl<'a> Renderer<'a> {
         ctx.insert_value("site", self.site_view.clone());
         let (template, path) = match job {
             Job::Index(n) => self.index(&mut ctx, n),
-            Job::Article(i) => self.article(&mut ctx, i),
+            Job::Article(i) => self.article(&mut ctx, i)?,
             Job::Archive => self.archive(&mut ctx),
             Job::Month(m) => self.month(&mut ctx, m),
             Job::Tags => self.tags(&mut ctx),
             Job::Tag(t, n) => self.tag(&mut ctx, t, n),
             Job::Entities => self.entities(&mut ctx),
-            Job::Entity(e, n) => self.entity(&mut ctx, e, n),
+            Job::Entity(e, n) => self.entity(&mut ctx, e, n)?,
             Job::Search => self.simple(&mut ctx, "search.html", urls::SEARCH, "Search"),
             Job::NotFound => self.simple(&mut ctx, "404.html", "404.html", "Page not found"),
             Job::Timeline => {
-                ctx.insert_value("groups", self.timeline_groups());
+                ctx.insert_value("groups", self.timeline_groups()?);
                 self.simple(&mut ctx, "timeline.html", urls::TIMELINE, "Timeline")
             }
         };
         // Straight to bytes: the sink takes bytes, and a `String` would be checked for UTF-8.
         let mut html = Vec::with_capacity(16 * 1024);
-        self.tera
-            .render_to(template, &ctx, &mut html)
-            .map_err(|e| templates::template_diagnostic(&self.settings.root, &self.settings.templates_dir, &e))?;
+        self.tera.render_to(template, &ctx, &mut html).map_err(|e| self.template_error(&e))?;
         Ok((urls::file_for(&path), html))
+    }
+
+    fn template_error(&self, e: &tera::Error) -> Diagnostic {
+        templates::template_diagnostic(&self.settings.root, &self.settings.templates_dir, e)
     }
 
     fn simple(&self, ctx: &mut Context, template: &'static str, path: &str, title: &str) -> (&'static str, String) {
@@ -369,9 +371,20 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Entity `e` as a chip or table row (shared, see [`Shared`]).
-    fn entity_value(&self, e: usize) -> Value {
-        shared(&self.shared.entities, e, || Value::from_serializable(&self.entity_link(e)))
+    /// Entity `e` as pages name it: its [`EntityLink`] fields and `chip`, its HTML rendered
+    /// from `entity_chip.html` (shared, see [`Shared`]). A chip is on dozens of pages, so it is
+    /// rendered once, like Hugo's cached partials, instead of by every page that shows it.
+    fn entity_value(&self, e: usize) -> Result<Value, Diagnostic> {
+        shared(&self.shared.entities, e, || {
+            let link = Value::from_serializable(&self.entity_link(e));
+            let mut ctx = Context::new();
+            ctx.insert_value("site", self.site_view.clone());
+            ctx.insert_value("e", link.clone());
+            let chip = self.tera.render("entity_chip.html", &ctx).map_err(|err| self.template_error(&err))?;
+            let mut fields = link.into_map().unwrap_or_default();
+            fields.insert("chip".into(), Value::safe_string(chip.trim()));
+            Ok(Value::from(fields))
+        })
     }
 
     /// Entity `e` as JSON-LD names it (shared, see [`Shared`]).
@@ -402,7 +415,7 @@ impl<'a> Renderer<'a> {
         ("index.html", path)
     }
 
-    fn article(&self, ctx: &mut Context, i: usize) -> (&'static str, String) {
+    fn article(&self, ctx: &mut Context, i: usize) -> Result<(&'static str, String), Diagnostic> {
         let a = &self.site.corpus.articles[i];
         let path = urls::article(&a.slug);
         let content = self.body(i);
@@ -425,13 +438,13 @@ impl<'a> Renderer<'a> {
                             chrono::Datelike::month(&a.published),
                         )),
                     },
-                    entities: self.article_entities(i),
+                    entities: self.article_entities(i)?,
                 },
             ),
         );
         ctx.insert("newer", &neighbour(i.checked_sub(1)));
         ctx.insert("older", &neighbour(Some(i + 1)));
-        ("article.html", path)
+        Ok(("article.html", path))
     }
 
     /// The body HTML of article `i`. Not kept: only the few articles of the site feeds need it
@@ -546,7 +559,7 @@ impl<'a> Renderer<'a> {
         ("entities.html", urls::ENTITIES.into())
     }
 
-    fn entity(&self, ctx: &mut Context, e: usize, n: usize) -> (&'static str, String) {
+    fn entity(&self, ctx: &mut Context, e: usize, n: usize) -> Result<(&'static str, String), Diagnostic> {
         let ent = &self.site.notes.entities[e];
         let idx = &self.site.entities[e];
         let first = urls::entity(&ent.id);
@@ -593,7 +606,8 @@ impl<'a> Renderer<'a> {
         // Related entities and the timeline are on the first page only: they would be the same on
         // every page, and finding them walks every article of the entity.
         let related: Vec<(Value, usize)> = if n == 1 {
-            self.site.related(e, MAX_RELATED).into_iter().map(|(r, n)| (self.entity_value(r), n)).collect()
+            let related = self.site.related(e, MAX_RELATED).into_iter();
+            related.map(|(r, n)| Ok((self.entity_value(r)?, n))).collect::<Result<_, Diagnostic>>()?
         } else {
             Vec::new()
         };
@@ -610,7 +624,7 @@ impl<'a> Renderer<'a> {
         ctx.insert_value(
             "entity",
             views::with_fields(
-                &self.entity_value(e),
+                &self.entity_value(e)?,
                 &EntityView {
                     aliases: &ent.aliases,
                     description: ent.description.as_deref(),
@@ -625,11 +639,11 @@ impl<'a> Renderer<'a> {
         ctx.insert_value("articles", mentions.into());
         ctx.insert_value("timeline", if n == 1 { self.entity_timeline(e) } else { Value::from(Vec::<Value>::new()) });
         ctx.insert("paginator", &Paginator::new(self.settings, &first, n, self.pages_of(idx.articles.len())));
-        ("entity.html", path)
+        Ok(("entity.html", path))
     }
 
     /// Entities an article mentions, most mentioned first.
-    fn article_entities(&self, i: usize) -> Vec<Value> {
+    fn article_entities(&self, i: usize) -> Result<Vec<Value>, Diagnostic> {
         let mut counts: Vec<(u32, usize)> = Vec::new();
         for m in &self.site.notes.articles[i].mentions {
             match counts.iter_mut().find(|(e, _)| *e == m.entity) {

@@ -25,6 +25,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin![
     "tag.html",
     "entities.html",
     "entity.html",
+    "entity_chip.html",
     "timeline.html",
     "search.html",
     "404.html",

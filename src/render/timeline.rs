@@ -12,7 +12,8 @@ use crate::model::timeline::{self, Group, Reference};
 use crate::model::urls;
 
 use super::html::{annotated_into, Span};
-use super::{views, EntityLink, Renderer};
+use super::{views, Renderer};
+use crate::diagnostics::Diagnostic;
 use crate::model::sentence;
 
 /// Sentences shown per period on the timeline page.
@@ -42,7 +43,8 @@ pub struct ReferenceView<'a> {
     published_label: String,
     source_domain: Option<&'a str>,
     modifier: Option<&'static str>,
-    entities: Vec<EntityLink>,
+    /// The entities the sentence names (on the timeline page only).
+    entities: Vec<tera::Value>,
 }
 
 /// A period on an entity page: its [`PeriodView`] fields (shared), how many of the entity's
@@ -70,20 +72,10 @@ pub struct Quote<'a> {
 }
 
 impl Renderer<'_> {
-    fn reference(&self, r: Reference, with_entities: bool) -> ReferenceView<'_> {
+    fn reference(&self, r: Reference) -> ReferenceView<'_> {
         let article = &self.site.corpus.articles[r.article];
-        let notes = &self.site.notes.articles[r.article];
-        let d = &notes.dates[r.note];
+        let d = &self.site.notes.articles[r.article].dates[r.note];
         let html = self.marked_sentence(r);
-        let mut entities: Vec<u32> = Vec::new();
-        if with_entities {
-            let lo = notes.mentions.partition_point(|m| m.unit < d.unit);
-            for m in notes.mentions[lo..].iter().take_while(|m| m.unit == d.unit) {
-                if !entities.contains(&m.entity) && entities.len() < MAX_CHIPS {
-                    entities.push(m.entity);
-                }
-            }
-        }
         ReferenceView {
             html,
             article: &article.title,
@@ -92,12 +84,26 @@ impl Renderer<'_> {
             published_label: views::date_label(article.published),
             source_domain: article.source.as_deref().and_then(views::domain),
             modifier: d.modifier.map(|m| m.as_str()),
-            entities: entities.into_iter().map(|e| self.entity_link(e as usize)).collect(),
+            entities: Vec::new(),
         }
     }
 
+    /// The first [`MAX_CHIPS`] entities named in the sentence of reference `r`.
+    fn reference_entities(&self, r: Reference) -> Result<Vec<tera::Value>, Diagnostic> {
+        let notes = &self.site.notes.articles[r.article];
+        let unit = notes.dates[r.note].unit;
+        let lo = notes.mentions.partition_point(|m| m.unit < unit);
+        let mut entities: Vec<u32> = Vec::new();
+        for m in notes.mentions[lo..].iter().take_while(|m| m.unit == unit) {
+            if !entities.contains(&m.entity) && entities.len() < MAX_CHIPS {
+                entities.push(m.entity);
+            }
+        }
+        entities.into_iter().map(|e| self.entity_value(e as usize)).collect()
+    }
+
     /// Every period of the corpus, chronologically, with month headings.
-    pub(super) fn timeline_groups(&self) -> tera::Value {
+    pub(super) fn timeline_groups(&self) -> Result<tera::Value, Diagnostic> {
         let mut last_month = None;
         self.site
             .timeline
@@ -106,15 +112,20 @@ impl Renderer<'_> {
                 let month = (g.first_day.year(), g.first_day.month());
                 let heading = (last_month != Some(month)).then(|| crate::model::calendar::month_label(g.first_day));
                 last_month = Some(month);
+                let sentences = g
+                    .references
+                    .iter()
+                    .take(MAX_REFERENCES)
+                    .map(|&r| Ok(ReferenceView { entities: self.reference_entities(r)?, ..self.reference(r) }));
                 let view = GroupView {
                     heading,
                     count: g.references.len(),
-                    sentences: g.references.iter().take(MAX_REFERENCES).map(|&r| self.reference(r, true)).collect(),
+                    sentences: sentences.collect::<Result<_, Diagnostic>>()?,
                 };
-                views::with_fields(&tera::Value::from_serializable(&self.period_view(g)), &view)
+                Ok(views::with_fields(&tera::Value::from_serializable(&self.period_view(g)), &view))
             })
-            .collect::<Vec<_>>()
-            .into()
+            .collect::<Result<Vec<_>, Diagnostic>>()
+            .map(tera::Value::from)
     }
 
     /// The periods referred to in sentences that mention entity `e`.
@@ -195,7 +206,7 @@ impl Renderer<'_> {
             .map(|g| {
                 let mut text = String::from("<ul>");
                 for r in g.references.iter().take(MAX_REFERENCES) {
-                    let v = self.reference(*r, false);
+                    let v = self.reference(*r);
                     text.push_str(&format!(
                         "<li>{} <a href=\"{}\">{}</a> ({})</li>",
                         v.html,

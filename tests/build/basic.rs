@@ -354,3 +354,28 @@ fn summary_line_and_quiet_stdout() {
     let (whole, frac) = secs.split_once('.').unwrap_or_else(|| panic!("{line}"));
     assert!(whole.parse::<u32>().is_ok() && frac.len() == 2 && frac.parse::<u32>().is_ok(), "{line}");
 }
+
+#[test]
+fn entity_chips_come_from_one_template_on_every_page() {
+    let site = Site::fixture("basic");
+    site.write(
+        "templates/entity_chip.html",
+        r#"<a class="chip custom" href="{{ e.url }}" data-mentions="{{ e.mentions }}">{{ e.name | upper }}</a>"#,
+    );
+    site.build().success();
+    let entity_pages: Vec<String> =
+        site.html_files("public/entities").into_iter().filter(|p| p != "index.html").collect();
+    assert!(!entity_pages.is_empty(), "the fixture names entities");
+
+    // An article's "In this article" chips, an entity page's related chips and the timeline's
+    // chips are all the override's.
+    let article = site.page("articles/harbour-reopens/index.html");
+    assert_eq!(article.texts("aside.mentions a.chip.custom"), ["INGRID SOLBERG", "NORTHPORT"]);
+    assert_eq!(article.attrs("aside.mentions a.chip", "data-mentions"), ["1", "1"]);
+    let related: usize =
+        entity_pages.iter().map(|p| site.page(&format!("entities/{p}")).count("section.related a.chip.custom")).sum();
+    assert!(related > 0, "some entity is mentioned with another");
+    let timeline = site.page("timeline.html");
+    assert_eq!(timeline.count("a.chip"), timeline.count("a.chip.custom"));
+    assert!(timeline.count("a.chip.custom") > 0);
+}

@@ -135,6 +135,19 @@ fn template_render_error() {
 }
 
 #[test]
+fn entity_chip_template_error() {
+    // Chips are rendered once per entity, outside any page: the error still names the template.
+    assert_eq!(
+        break_with("template-chip"),
+        [
+            "templates/entity_chip.html:1: template error at column 41: Field `nickname` is not defined. \
+             Available fields: articles, id, kind, mentions, name, url",
+            FOOTER_ONE
+        ]
+    );
+}
+
+#[test]
 fn output_dir_content_is_refused() {
     assert_eq!(
         break_with("output-dir-content"),
