@@ -41,11 +41,11 @@ pub fn escape(text: &str) -> String {
 
 /// An annotation to wrap around `start..end` (byte offsets in a unit's text).
 #[derive(Clone, Debug)]
-pub struct Span {
+pub struct Span<'a> {
     pub start: usize,
     pub end: usize,
     /// The opening tag(s), already escaped.
-    pub open: String,
+    pub open: &'a str,
     pub close: &'static str,
 }
 
@@ -64,7 +64,7 @@ pub fn annotated_into(out: &mut String, text: &str, base: usize, spans: &[Span])
             continue;
         }
         escape_into(out, &text[at - base..span.start - base]);
-        out.push_str(&span.open);
+        out.push_str(span.open);
         escape_into(out, &text[span.start - base..span.end - base]);
         out.push_str(span.close);
         at = span.end;
@@ -76,8 +76,8 @@ pub fn annotated_into(out: &mut String, text: &str, base: usize, spans: &[Span])
 mod tests {
     use super::*;
 
-    fn span(start: usize, end: usize) -> Span {
-        Span { start, end, open: "<b>".into(), close: "</b>" }
+    fn span(start: usize, end: usize) -> Span<'static> {
+        Span { start, end, open: "<b>", close: "</b>" }
     }
 
     #[test]

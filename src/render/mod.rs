@@ -58,6 +58,8 @@ struct Renderer<'a> {
     tera: &'a Tera,
     site_view: Value,
     shared: Shared,
+    /// Kept for the whole render: feeds carry article bodies too.
+    link_tags: spans::LinkTags,
 }
 
 /// Values made on first use and shared by every page that shows them: an article's card is on
@@ -68,7 +70,6 @@ struct Renderer<'a> {
 struct Shared {
     cards: Vec<OnceLock<Value>>,
     entities: Vec<OnceLock<Result<Value, Diagnostic>>>,
-    entity_links: Vec<OnceLock<String>>,
     /// Entities as JSON-LD documents name them.
     entity_references: Vec<OnceLock<Box<serde_json::value::RawValue>>>,
     /// Periods of the timeline, as entity pages show them.
@@ -277,11 +278,11 @@ impl<'a> Renderer<'a> {
         let shared = Shared {
             cards: slots(site.corpus.articles.len()),
             entities: slots(site.notes.entities.len()),
-            entity_links: slots(site.notes.entities.len()),
             entity_references: slots(site.notes.entities.len()),
             periods: slots(site.timeline.len()),
         };
-        Renderer { site, settings, tera, site_view: Value::from_serializable(&site_view), shared }
+        let link_tags = spans::LinkTags::new(site, settings);
+        Renderer { site, settings, tera, site_view: Value::from_serializable(&site_view), shared, link_tags }
     }
 
     fn per_page(&self) -> usize {
@@ -392,11 +393,6 @@ impl<'a> Renderer<'a> {
         shared(&self.shared.entity_references, e, || jsonld::entity_reference(self.site, self.settings, e))
     }
 
-    /// The opening tag of a link to entity `e` in article text (shared, see [`Shared`]).
-    fn entity_open(&self, e: usize) -> String {
-        shared(&self.shared.entity_links, e, || spans::entity_open(self.site, self.settings, e))
-    }
-
     /// Articles `list` (newest first) grouped by publication day.
     fn days(&self, list: impl Iterator<Item = usize>) -> Vec<views::Day> {
         views::days(list.map(|i| (self.site.corpus.articles[i].published, self.card(i))))
@@ -450,7 +446,7 @@ impl<'a> Renderer<'a> {
     /// The body HTML of article `i`. Not kept: only the few articles of the site feeds need it
     /// twice, and holding every body would add the size of every article page to peak memory.
     fn body(&self, i: usize) -> String {
-        let spans = spans::article_spans(self.site, self.settings, i, &|e| self.entity_open(e));
+        let spans = spans::article_spans(self.site, &self.link_tags, i);
         body::render(&self.site.corpus.articles[i], &spans, self.settings.allow_raw_html)
     }
 

@@ -1,6 +1,11 @@
 //! Annotations as HTML spans: each mention links to its entity page (its type shown on hover),
 //! each date to its place on the timeline.
 
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::annotate::dates::{Mod, Timex};
 use crate::annotate::{ArticleNotes, DateNote, EntityKind, Mention};
 use crate::model::{timeline, urls, Site};
 use crate::settings::Settings;
@@ -47,8 +52,55 @@ pub fn kind_label(kind: EntityKind) -> &'static str {
     }
 }
 
+/// The opening tags of the links annotations become, made once per render and borrowed by
+/// every span: an entity is linked from every article that names it and a date from every
+/// article that gives it, and formatting a date's label and link was most of a span's cost.
+pub struct LinkTags {
+    entities: Vec<String>,
+    dates: HashMap<DateKey, (String, &'static str)>,
+}
+
+/// What a date link shows: the date, the end of a range, and a modifier ("early", "about").
+type DateKey = (Timex, Option<Timex>, Option<Mod>);
+
+fn date_key(d: &DateNote) -> DateKey {
+    (d.value, d.until, d.modifier)
+}
+
+impl LinkTags {
+    pub fn new(site: &Site<'_>, settings: &Settings) -> Self {
+        let entities = (0..site.notes.entities.len()).into_par_iter().map(|e| entity_open(site, settings, e)).collect();
+        let dates = site
+            .notes
+            .articles
+            .par_iter()
+            .fold(HashMap::new, |mut tags, notes| {
+                for d in &notes.dates {
+                    tags.entry(date_key(d)).or_insert_with(|| date_tag(settings, d));
+                }
+                tags
+            })
+            .reduce(HashMap::new, |mut a, b| {
+                a.extend(b);
+                a
+            });
+        LinkTags { entities, dates }
+    }
+
+    /// The linking span for `note` (none for a note of another site).
+    pub fn link(&self, note: Note<'_>) -> Option<Span<'_>> {
+        let (start, end) = note.range();
+        let (start, end) = (start as usize, end as usize);
+        let (open, close) = match note {
+            Note::Mention(m) => (self.entities.get(m.entity as usize)?.as_str(), "</a>"),
+            Note::Date(d) => self.dates.get(&date_key(d)).map(|(open, close)| (open.as_str(), *close))?,
+        };
+        Some(Span { start, end, open, close })
+    }
+}
+
 /// The opening tag of a link to entity `e`'s page.
-pub fn entity_open(site: &Site<'_>, settings: &Settings, e: usize) -> String {
+fn entity_open(site: &Site<'_>, settings: &Settings, e: usize) -> String {
     let ent = &site.notes.entities[e];
     format!(
         "<a class=\"entity {}\" href=\"{}\" title=\"{} · {}\">",
@@ -59,55 +111,38 @@ pub fn entity_open(site: &Site<'_>, settings: &Settings, e: usize) -> String {
     )
 }
 
-/// A linking span for `note`; `entity_open(e)` gives the opening tag of a link to entity `e`.
-pub fn link(settings: &Settings, note: Note<'_>, entity_open: &dyn Fn(usize) -> String) -> Span {
-    let (start, end) = note.range();
-    let (start, end) = (start as usize, end as usize);
-    match note {
-        Note::Mention(m) => Span { start, end, open: entity_open(m.entity as usize), close: "</a>" },
-        Note::Date(d) => {
-            let mut title = timeline::label(&d.value);
-            if let Some(until) = &d.until {
-                title = format!("{title} to {}", timeline::label(until));
-            }
-            if let Some(m) = d.modifier {
-                title = format!("{title} ({})", m.as_str().to_ascii_lowercase());
-            }
-            let href = format!("{}#{}", settings.base_url.path_for(urls::TIMELINE), timeline::anchor(&d.value));
-            let (time_open, time_close) = match timeline::html_datetime(&d.value) {
-                Some(dt) if d.until.is_none() => (format!("<time datetime=\"{dt}\">"), "</time></a>"),
-                _ => (String::new(), "</a>"),
-            };
-            Span {
-                start,
-                end,
-                open: format!("<a class=\"date\" href=\"{}\" title=\"{}\">{time_open}", escape(&href), escape(&title)),
-                close: time_close,
-            }
-        }
+/// The opening and closing tags of a link from date `d` to its place on the timeline.
+fn date_tag(settings: &Settings, d: &DateNote) -> (String, &'static str) {
+    let mut title = timeline::label(&d.value);
+    if let Some(until) = &d.until {
+        title = format!("{title} to {}", timeline::label(until));
     }
+    if let Some(m) = d.modifier {
+        title = format!("{title} ({})", m.as_str().to_ascii_lowercase());
+    }
+    let href = format!("{}#{}", settings.base_url.path_for(urls::TIMELINE), timeline::anchor(&d.value));
+    let (time_open, time_close) = match timeline::html_datetime(&d.value) {
+        Some(dt) if d.until.is_none() => (format!("<time datetime=\"{dt}\">"), "</time></a>"),
+        _ => (String::new(), "</a>"),
+    };
+    (format!("<a class=\"date\" href=\"{}\" title=\"{}\">{time_open}", escape(&href), escape(&title)), time_close)
 }
 
-/// Every unit's linking spans for article `i` (see [`link`] for `entity_open`).
-pub fn article_spans(
-    site: &Site<'_>,
-    settings: &Settings,
-    i: usize,
-    entity_open: &dyn Fn(usize) -> String,
-) -> Vec<Vec<Span>> {
+/// Every unit's linking spans for article `i`.
+pub fn article_spans<'t>(site: &Site<'_>, tags: &'t LinkTags, i: usize) -> Vec<Vec<Span<'t>>> {
     let notes = &site.notes.articles[i];
     (0..site.corpus.articles[i].units.len() as u32)
-        .map(|u| unit_notes(notes, u).into_iter().map(|n| link(settings, n, entity_open)).collect())
+        .map(|u| unit_notes(notes, u).into_iter().filter_map(|n| tags.link(n)).collect())
         .collect()
 }
 
 /// `<mark>` spans around the mentions of entity `entity` in one unit.
-pub fn marks(notes: &ArticleNotes, unit: u32, entity: u32) -> Vec<Span> {
+pub fn marks(notes: &ArticleNotes, unit: u32, entity: u32) -> Vec<Span<'static>> {
     let lo = notes.mentions.partition_point(|m| m.unit < unit);
     notes.mentions[lo..]
         .iter()
         .take_while(|m| m.unit == unit)
         .filter(|m| m.entity == entity)
-        .map(|m| Span { start: m.start as usize, end: m.end as usize, open: "<mark>".into(), close: "</mark>" })
+        .map(|m| Span { start: m.start as usize, end: m.end as usize, open: "<mark>", close: "</mark>" })
         .collect()
 }
