@@ -30,8 +30,10 @@ struct ArticleExport<'a> {
 
 #[derive(Serialize)]
 struct DateExport<'a> {
-    #[serde(flatten)]
-    place: Place<'a>,
+    line: u32,
+    start: u32,
+    end: u32,
+    text: &'a str,
     value: String,
     #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
     modifier: Option<&'static str>,
@@ -39,27 +41,20 @@ struct DateExport<'a> {
     until: Option<String>,
 }
 
-/// Where an annotation sits in the source file, and its text.
-#[derive(Serialize)]
-struct Place<'a> {
-    line: u32,
-    start: u32,
-    end: u32,
-    text: &'a str,
-}
-
-impl<'a> Place<'a> {
-    fn of(article: &'a Article, unit: u32, start: u32, end: u32) -> Place<'a> {
-        let unit = &article.units[unit as usize];
-        let (line, from, to) = unit.locate(start as usize, end as usize);
-        Place { line, start: from, end: to, text: unit.text.get(start as usize..end as usize).unwrap_or("") }
-    }
+/// Where an annotation sits in the source file (line, character columns), and its text: the
+/// first fields of [`MentionExport`] and [`DateExport`].
+fn place(article: &Article, unit: u32, start: u32, end: u32) -> (u32, u32, u32, &str) {
+    let unit = &article.units[unit as usize];
+    let (line, from, to) = unit.locate(start as usize, end as usize);
+    (line, from, to, unit.text.get(start as usize..end as usize).unwrap_or(""))
 }
 
 #[derive(Serialize)]
 struct MentionExport<'a> {
-    #[serde(flatten)]
-    place: Place<'a>,
+    line: u32,
+    start: u32,
+    end: u32,
+    text: &'a str,
     #[serde(rename = "type")]
     kind: &'static str,
     entity: &'a str,
@@ -87,7 +82,7 @@ pub fn write_annotations(settings: &Settings, pretty: bool, out: &mut dyn std::i
     if pretty {
         serde_json::to_writer_pretty(&mut *out, &document(&corpus, &notes))?;
     } else {
-        json_pieces(&corpus, &notes, &mut |piece| out.write_all(piece.as_bytes()).map_err(anyhow::Error::from))?;
+        json_pieces(&corpus, &notes, &mut |piece| out.write_all(&piece).map_err(anyhow::Error::from))?;
     }
     out.write_all(b"\n")?;
     Ok(out.flush()?)
@@ -102,28 +97,43 @@ const PIECE: usize = 256;
 pub fn json_pieces<E: From<serde_json::Error>>(
     corpus: &Corpus,
     notes: &Annotations,
-    piece: &mut dyn FnMut(String) -> Result<(), E>,
+    piece: &mut dyn FnMut(Vec<u8>) -> Result<(), E>,
 ) -> Result<(), E> {
     let order = path_order(corpus);
     for (n, slice) in order.chunks(PIECE).enumerate() {
-        let parts: Vec<String> = slice
-            .par_iter()
-            .map(|&i| serde_json::to_string(&article_export(corpus, notes, i)))
-            .collect::<Result<_, _>>()?;
-        let mut out = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum::<usize>() + 16);
-        out.push_str(if n == 0 { "{\"articles\":[" } else { "," });
-        for (k, part) in parts.iter().enumerate() {
+        // Each task writes a run of articles into one growing buffer, which is then copied once
+        // into the piece; serialising article by article into fresh strings copied each
+        // ~7 KB article several times as its string grew.
+        let runs: Vec<Vec<u8>> = slice
+            .par_chunks(PIECE / 8)
+            .map(|run| {
+                let mut out = Vec::with_capacity(run.len() * 8 * 1024);
+                for (k, &i) in run.iter().enumerate() {
+                    if k > 0 {
+                        out.push(b',');
+                    }
+                    serde_json::to_writer(&mut out, &article_export(corpus, notes, i))?;
+                }
+                Ok(out)
+            })
+            .collect::<Result<_, serde_json::Error>>()?;
+        let mut out = Vec::with_capacity(runs.iter().map(|r| r.len() + 1).sum::<usize>() + 16);
+        out.extend_from_slice(if n == 0 { b"{\"articles\":[" } else { b"," });
+        for (k, run) in runs.iter().enumerate() {
             if k > 0 {
-                out.push(',');
+                out.push(b',');
             }
-            out.push_str(part);
+            out.extend_from_slice(run);
         }
         piece(out)?;
     }
     if order.is_empty() {
-        piece("{\"articles\":[".into())?;
+        piece(b"{\"articles\":[".to_vec())?;
     }
-    piece(format!("],\"entities\":{}}}", serde_json::to_string(&entity_exports(notes))?))
+    let mut tail = b"],\"entities\":".to_vec();
+    serde_json::to_writer(&mut tail, &entity_exports(notes))?;
+    tail.push(b'}');
+    piece(tail)
 }
 
 fn path_order(corpus: &Corpus) -> Vec<usize> {
@@ -147,17 +157,24 @@ fn article_export<'a>(corpus: &'a Corpus, notes: &'a Annotations, i: usize) -> A
         .iter()
         .map(|m| {
             let e = &notes.entities[m.entity as usize];
-            MentionExport { place: Place::of(a, m.unit, m.start, m.end), kind: e.kind.as_str(), entity: &e.id }
+            let (line, start, end, text) = place(a, m.unit, m.start, m.end);
+            MentionExport { line, start, end, text, kind: e.kind.as_str(), entity: &e.id }
         })
         .collect();
     let dates = n
         .dates
         .iter()
-        .map(|d| DateExport {
-            place: Place::of(a, d.unit, d.start, d.end),
-            value: d.value.to_string(),
-            modifier: d.modifier.map(|m| m.as_str()),
-            until: d.until.map(|u| u.to_string()),
+        .map(|d| {
+            let (line, start, end, text) = place(a, d.unit, d.start, d.end);
+            DateExport {
+                line,
+                start,
+                end,
+                text,
+                value: d.value.to_string(),
+                modifier: d.modifier.map(|m| m.as_str()),
+                until: d.until.map(|u| u.to_string()),
+            }
         })
         .collect();
     ArticleExport {

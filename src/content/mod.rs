@@ -80,8 +80,14 @@ impl TextUnit {
         let i = self.origins.partition_point(|o| o.offset as usize <= start).saturating_sub(1);
         let o = self.origins.get(i).copied().unwrap_or(Origin { offset: 0, line: 0, column: 0 });
         let from = (o.offset as usize).min(start);
-        let col = |to: usize| o.column + self.text.get(from..to).map_or(0, |s| s.chars().count() as u32);
-        (o.line, col(start), col(end))
+        let count = |range: std::ops::Range<usize>| self.text.get(range).map(|s| s.chars().count() as u32);
+        let start_col = o.column + count(from..start).unwrap_or(0);
+        // the end column counts on from the start rather than from the origin again
+        let end_col = match (count(from..start), count(start..end)) {
+            (Some(_), Some(within)) => start_col + within,
+            _ => o.column + count(from..end).unwrap_or(0),
+        };
+        (o.line, start_col, end_col)
     }
 }
 

@@ -44,7 +44,6 @@ impl Renderer<'_> {
         const ANNOTATIONS: &str = "data/annotations.json";
         let mut first = true;
         let written = export::json_pieces(self.site.corpus, self.site.notes, &mut |piece| {
-            let piece = piece.into_bytes();
             if std::mem::take(&mut first) {
                 emit(vec![(ANNOTATIONS.into(), piece)]).map_err(Piece::Sink)
             } else {
