@@ -2,6 +2,7 @@
 //! `data/entities.json`, `data/timeline.json` (TimelineJS3) and `data/search.json` (the index
 //! the search page loads).
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::annotate::export;
@@ -22,14 +23,40 @@ impl<E> From<serde_json::Error> for Piece<E> {
     }
 }
 
+/// `data/search.json`. Fields in sorted order, as the file always had them.
+#[derive(Serialize)]
+struct SearchIndex<'a> {
+    articles: Vec<SearchEntry<'a>>,
+}
+
 #[derive(Serialize)]
 struct SearchEntry<'a> {
-    title: &'a str,
-    url: String,
     date: String,
+    entities: Vec<&'a str>,
     summary: String,
     tags: &'a [String],
-    entities: Vec<&'a str>,
+    title: &'a str,
+    url: String,
+}
+
+/// `data/entities.json`. Fields in sorted order, as the file always had them.
+#[derive(Serialize)]
+struct EntityIndex<'a> {
+    entities: Vec<EntityEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntityEntry<'a> {
+    aliases: &'a [String],
+    articles: usize,
+    description: Option<&'a str>,
+    id: &'a str,
+    link: Option<&'a str>,
+    mentions: usize,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    url: String,
 }
 
 impl Renderer<'_> {
@@ -37,7 +64,14 @@ impl Renderer<'_> {
     /// size of the site's HTML; holding them all at once would double the peak memory).
     /// `data/annotations.json` goes in pieces: its first through `emit`, the rest to `append`.
     pub(super) fn data_files<E>(&self, emit: &mut Emit<'_, E>, append: &mut Append<'_, E>) -> Result<(), E> {
-        emit(vec![("data/search.json".to_string(), self.search_index())])?;
+        self.annotations_export(emit, append)?;
+        self.indexes(emit)
+    }
+
+    /// `data/annotations.json` (when anything was annotated), in pieces: its first through
+    /// `emit`, the rest to `append`. It holds one piece at a time, so it can be made beside
+    /// the pages.
+    pub(super) fn annotations_export<E>(&self, emit: &mut Emit<'_, E>, append: &mut Append<'_, E>) -> Result<(), E> {
         if self.site.notes.entities.is_empty() && self.site.timeline.is_empty() {
             return Ok(());
         }
@@ -51,12 +85,21 @@ impl Renderer<'_> {
             }
         });
         match written {
-            Ok(()) | Err(Piece::Json) => {}
-            Err(Piece::Sink(e)) => return Err(e),
+            Ok(()) | Err(Piece::Json) => Ok(()),
+            Err(Piece::Sink(e)) => Err(e),
+        }
+    }
+
+    /// `data/search.json`, and, when anything was annotated, `data/entities.json` and
+    /// `data/timeline.json`.
+    pub(super) fn indexes<E>(&self, emit: &mut Emit<'_, E>) -> Result<(), E> {
+        emit(vec![("data/search.json".to_string(), self.search_index())])?;
+        if self.site.notes.entities.is_empty() && self.site.timeline.is_empty() {
+            return Ok(());
         }
         emit(vec![
             ("data/entities.json".into(), self.entities_json()),
-            ("data/timeline.json".into(), serde_json::to_vec(&self.timeline_js()).unwrap_or_default()),
+            ("data/timeline.json".into(), self.timeline_js()),
         ])
     }
 
@@ -65,7 +108,7 @@ impl Renderer<'_> {
             .site
             .corpus
             .articles
-            .iter()
+            .par_iter()
             .zip(&self.site.notes.articles)
             .map(|(a, notes)| {
                 let mut entities: Vec<&str> =
@@ -82,21 +125,23 @@ impl Renderer<'_> {
                 }
             })
             .collect();
-        serde_json::to_vec(&serde_json::json!({ "articles": articles })).unwrap_or_default()
+        serde_json::to_vec(&SearchIndex { articles }).unwrap_or_default()
     }
 
     fn entities_json(&self) -> Vec<u8> {
-        let entities: Vec<serde_json::Value> = (0..self.site.notes.entities.len())
-            .map(|e| {
-                let ent = &self.site.notes.entities[e];
-                let link = self.entity_link(e);
-                serde_json::json!({
-                    "id": ent.id, "name": ent.name, "type": ent.kind.as_str(), "aliases": ent.aliases,
-                    "description": ent.description, "link": ent.link, "url": self.settings.base_url.absolute(&urls::entity(&ent.id)),
-                    "mentions": link.mentions, "articles": link.articles,
-                })
+        let entities: Vec<EntityEntry<'_>> = (self.site.notes.entities.par_iter().zip(&self.site.entities))
+            .map(|(ent, idx)| EntityEntry {
+                aliases: &ent.aliases,
+                articles: idx.articles.len(),
+                description: ent.description.as_deref(),
+                id: &ent.id,
+                link: ent.link.as_deref(),
+                mentions: idx.mentions.len(),
+                name: &ent.name,
+                kind: ent.kind.as_str(),
+                url: self.settings.base_url.absolute(&urls::entity(&ent.id)),
             })
             .collect();
-        serde_json::to_vec(&serde_json::json!({ "entities": entities })).unwrap_or_default()
+        serde_json::to_vec(&EntityIndex { entities }).unwrap_or_default()
     }
 }

@@ -152,34 +152,48 @@ pub fn render_into(
     let mut r = Renderer::new(site, settings, tera);
     let jobs = r.jobs();
     let sink_error = |e: String| Diagnostic::new(settings.output_display(), None, e);
-    let pages: Vec<Result<String, Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
-            let (path, bytes) = r.render(*job)?;
-            put(&path, &bytes, Write::Create).map_err(sink_error)?;
-            Ok(path)
-        })
-        .collect();
-    let mut paths = all_or_problems(pages)?;
-    let page_count = paths.len();
-    // Only pages use the shared values; the exports below are large, so free them first.
-    r.shared = Shared::default();
-    // Each group is handed over and dropped before the next is made: at 10,000 articles the
-    // data exports and feeds are ~150 MB.
-    let mut count = page_count;
-    let mut hand_over = |files: RenderedFiles, paths: &mut Vec<String>| {
-        count += files.len();
+    let hand_over = |files: RenderedFiles, paths: &mut Vec<String>| {
         paths.extend(files.iter().map(|f| f.0.clone()));
         files.par_iter().try_for_each(|(path, bytes)| put(path, bytes, Write::Create)).map_err(|e| vec![sink_error(e)])
     };
-    let mut append = |path: &str, bytes: Vec<u8>| put(path, &bytes, Write::Append).map_err(|e| vec![sink_error(e)]);
-    r.data_files(&mut |files| hand_over(files, &mut paths), &mut append)?;
+    // The annotations export is made beside the pages: it holds one piece at a time, and
+    // joining and writing its pieces leaves a core free that the pages then use.
+    let (pages, annotations) = rayon::join(
+        || {
+            let pages = jobs.par_iter().map(|job| {
+                let (path, bytes) = r.render(*job)?;
+                put(&path, &bytes, Write::Create).map_err(sink_error)?;
+                Ok(path)
+            });
+            all_or_problems(pages.collect())
+        },
+        || {
+            let mut listed = Vec::new();
+            let mut append =
+                |path: &str, bytes: Vec<u8>| put(path, &bytes, Write::Append).map_err(|e| vec![sink_error(e)]);
+            r.annotations_export(&mut |files| hand_over(files, &mut listed), &mut append)?;
+            Ok::<_, Vec<Diagnostic>>(listed)
+        },
+    );
+    let mut paths = pages?;
+    let page_count = paths.len();
+    paths.extend(annotations?);
+    // Only pages use the shared values; the exports below are large, so free them first.
+    // Each group is handed over and dropped before the next is made: at 10,000 articles the
+    // data exports and feeds are ~150 MB.
+    r.shared = Shared::default();
+    r.indexes(&mut |files| hand_over(files, &mut paths))?;
     hand_over(static_files(settings)?, &mut paths)?;
     // Feeds and crawler files are not listed in the sitemap.
-    let mut unlisted = Vec::new();
-    feeds::feeds_in_batches(site, settings, &|i| r.body(i), &mut |files| hand_over(files, &mut unlisted))?;
-    hand_over(feeds::crawler_files(site, settings, &paths), &mut unlisted)?;
-    Ok(Rendered { pages: page_count, files: count })
+    let mut unlisted = 0;
+    feeds::feeds_in_batches(site, settings, &|i| r.body(i), &mut |files| {
+        unlisted += files.len();
+        hand_over(files, &mut Vec::new())
+    })?;
+    let crawler = feeds::crawler_files(site, settings, &paths);
+    let files = paths.len() + unlisted + crawler.len();
+    hand_over(crawler, &mut Vec::new())?;
+    Ok(Rendered { pages: page_count, files })
 }
 
 /// Every page, or every problem (sorted, each message once) when a page failed.

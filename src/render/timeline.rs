@@ -5,8 +5,8 @@
 //! the periods it lists, however often a date is mentioned.
 
 use chrono::Datelike;
+use rayon::prelude::*;
 use serde::Serialize;
-use serde_json::json;
 
 use crate::model::timeline::{self, Group, Reference};
 use crate::model::urls;
@@ -45,6 +45,41 @@ pub struct ReferenceView<'a> {
     modifier: Option<&'static str>,
     /// The entities the sentence names (on the timeline page only).
     entities: Vec<tera::Value>,
+}
+
+/// Knight Lab TimelineJS3's document; fields in sorted order, as the file always had them.
+#[derive(Serialize)]
+struct TimelineJs<'a> {
+    events: Vec<JsEvent>,
+    title: JsTitle<'a>,
+}
+
+#[derive(Serialize)]
+struct JsTitle<'a> {
+    text: JsText<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsText<S> {
+    headline: S,
+    text: S,
+}
+
+#[derive(Serialize)]
+struct JsEvent {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_date: Option<JsDate>,
+    group: String,
+    start_date: JsDate,
+    text: JsText<String>,
+    unique_id: String,
+}
+
+#[derive(Serialize)]
+struct JsDate {
+    day: u32,
+    month: u32,
+    year: i32,
 }
 
 /// A period on an entity page: its [`PeriodView`] fields (shared), how many of the entity's
@@ -197,12 +232,12 @@ impl Renderer<'_> {
     }
 
     /// Knight Lab TimelineJS3 JSON: one event per period.
-    pub(super) fn timeline_js(&self) -> serde_json::Value {
-        let date = |d: chrono::NaiveDate| json!({ "year": d.year(), "month": d.month(), "day": d.day() });
-        let events: Vec<serde_json::Value> = self
+    pub(super) fn timeline_js(&self) -> Vec<u8> {
+        let date = |d: chrono::NaiveDate| JsDate { day: d.day(), month: d.month(), year: d.year() };
+        let events: Vec<JsEvent> = self
             .site
             .timeline
-            .iter()
+            .par_iter()
             .map(|g| {
                 let mut text = String::from("<ul>");
                 for r in g.references.iter().take(MAX_REFERENCES) {
@@ -216,21 +251,16 @@ impl Renderer<'_> {
                     ));
                 }
                 text.push_str("</ul>");
-                let mut event = json!({
-                    "unique_id": g.anchor(),
-                    "start_date": date(g.first_day),
-                    "text": { "headline": timeline::label(&g.value), "text": text },
-                    "group": crate::model::calendar::month_label(g.first_day),
-                });
-                if g.last_day != g.first_day {
-                    event["end_date"] = date(g.last_day);
+                JsEvent {
+                    end_date: (g.last_day != g.first_day).then(|| date(g.last_day)),
+                    group: crate::model::calendar::month_label(g.first_day),
+                    start_date: date(g.first_day),
+                    text: JsText { headline: timeline::label(&g.value), text },
+                    unique_id: g.anchor(),
                 }
-                event
             })
             .collect();
-        json!({
-            "title": { "text": { "headline": self.settings.title, "text": self.settings.description } },
-            "events": events,
-        })
+        let title = JsTitle { text: JsText { headline: &self.settings.title, text: &self.settings.description } };
+        serde_json::to_vec(&TimelineJs { events, title }).unwrap_or_default()
     }
 }

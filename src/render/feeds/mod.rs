@@ -120,16 +120,22 @@ pub fn feeds_in_batches<E>(
             needed[i] = Some(needed[i].unwrap_or(false) || p.full);
         }
     }
-    let prepared: Vec<Option<Prepared>> = needed
-        .par_iter()
-        .enumerate()
-        .map(|(i, need)| need.map(|full| prepare(&site.corpus.articles[i], settings, full.then(|| body(i)))))
-        .collect();
+    // The calendar is made while the entries are (it is megabytes at 10,000 articles).
+    let (prepared, calendar): (Vec<Option<Prepared>>, _) = rayon::join(
+        || {
+            needed
+                .par_iter()
+                .enumerate()
+                .map(|(i, need)| need.map(|full| prepare(&site.corpus.articles[i], settings, full.then(|| body(i)))))
+                .collect()
+        },
+        || (!site.timeline.is_empty()).then(|| ics::calendar(&timeline_events(site, settings))),
+    );
     for batch in plans.chunks(FEED_BATCH) {
         emit(batch.par_iter().flat_map_iter(|p| write(p, &prepared)).collect())?;
     }
-    if !site.timeline.is_empty() {
-        emit(vec![("timeline.ics".into(), ics::calendar(&timeline_events(site, settings)).into_bytes())])?;
+    if let Some(calendar) = calendar {
+        emit(vec![("timeline.ics".into(), calendar.into_bytes())])?;
     }
     Ok(())
 }
@@ -152,7 +158,7 @@ pub fn timeline_events(site: &Site<'_>, settings: &Settings) -> Vec<ics::IcsEven
         (article, article.units.get(unit).map_or("", |u| u.text.as_str()))
     };
     site.timeline
-        .iter()
+        .par_iter()
         .filter(|g| (g.last_day - g.first_day).num_days() < MAX_EVENT_DAYS && !g.references.is_empty())
         .map(|g| {
             let label = crate::model::timeline::label(&g.value);
@@ -217,17 +223,19 @@ fn plans<'a>(site: &Site<'_>, settings: &'a Settings) -> Vec<Plan<'a>> {
             full: false,
         });
     }
-    for (ent, idx) in site.notes.entities.iter().zip(&site.entities) {
+    // one per entity: thousands, so made in parallel
+    let entities = site.notes.entities.par_iter().zip(&site.entities).map(|(ent, idx)| {
         let page = urls::entity(&ent.id);
         let subtitle = ent.description.clone().unwrap_or_else(|| format!("Articles that mention {}", ent.name));
-        plans.push(Plan {
+        Plan {
             head: head(format!("{} · {}", ent.name, settings.title), subtitle, &page),
             articles: newest(&idx.articles),
             atom_path: format!("{page}atom.xml"),
             json_path: None,
             full: false,
-        });
-    }
+        }
+    });
+    plans.par_extend(entities);
     plans
 }
 
