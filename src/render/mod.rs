@@ -60,6 +60,8 @@ struct Renderer<'a> {
     shared: Shared,
     /// Kept for the whole render: feeds carry article bodies too.
     link_tags: spans::LinkTags,
+    /// For each article, for each of its dates, the period of the timeline it is on.
+    note_groups: Vec<Vec<u32>>,
 }
 
 /// Values made on first use and shared by every page that shows them: an article's card is on
@@ -73,7 +75,7 @@ struct Shared {
     /// Entities as JSON-LD documents name them.
     entity_references: Vec<OnceLock<Box<serde_json::value::RawValue>>>,
     /// Periods of the timeline, as entity pages show them.
-    periods: Vec<OnceLock<Value>>,
+    periods: Vec<OnceLock<std::sync::Arc<timeline::PeriodView>>>,
 }
 
 fn slots<T>(n: usize) -> Vec<OnceLock<T>> {
@@ -296,7 +298,9 @@ impl<'a> Renderer<'a> {
             periods: slots(site.timeline.len()),
         };
         let link_tags = spans::LinkTags::new(site, settings);
-        Renderer { site, settings, tera, site_view: Value::from_serializable(&site_view), shared, link_tags }
+        let note_groups = timeline::note_groups(site);
+        let site_view = Value::from_serializable(&site_view);
+        Renderer { site, settings, tera, site_view, shared, link_tags, note_groups }
     }
 
     fn per_page(&self) -> usize {

@@ -5,6 +5,8 @@
 //! the periods it lists, however often a date is mentioned.
 
 use chrono::Datelike;
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -82,17 +84,37 @@ struct JsDate {
     year: i32,
 }
 
-/// A period on an entity page: its [`PeriodView`] fields (shared), how many of the entity's
-/// sentences refer to it, and the first of them.
+/// A period on an entity page: its [`PeriodView`] fields (borrowed from the shared view), how
+/// many of the entity's sentences refer to it, and the first of them.
 #[derive(Serialize)]
 struct EntityPeriod<'a> {
+    anchor: &'a str,
+    label: &'a str,
+    datetime: Option<&'a str>,
+    url: &'a str,
     count: usize,
     sentences: Vec<Quote<'a>>,
 }
 
+/// What [`note_groups`] gives a date that is on no period of the timeline (no known bounds).
+const NO_GROUP: u32 = u32::MAX;
+
+/// For each article, for each of its dates, the period of the timeline it is on.
+pub(super) fn note_groups(site: &crate::model::Site<'_>) -> Vec<Vec<u32>> {
+    let mut groups: Vec<Vec<u32>> = site.notes.articles.iter().map(|n| vec![NO_GROUP; n.dates.len()]).collect();
+    for (g, group) in site.timeline.iter().enumerate() {
+        for r in &group.references {
+            if let Some(slot) = groups.get_mut(r.article).and_then(|notes| notes.get_mut(r.note)) {
+                *slot = g as u32;
+            }
+        }
+    }
+    groups
+}
+
 /// Where a period is on the timeline page, and how it is labelled.
 #[derive(Serialize)]
-struct PeriodView {
+pub(super) struct PeriodView {
     anchor: String,
     label: String,
     datetime: Option<String>,
@@ -168,10 +190,11 @@ impl Renderer<'_> {
         let refs = &self.site.entity_dates[e];
         let mut by_group: std::collections::BTreeMap<usize, Vec<Reference>> = std::collections::BTreeMap::new();
         for &r in refs {
-            let value = self.site.notes.articles[r.article].dates[r.note].value;
-            let key = (value.first_day(), std::cmp::Reverse(value.last_day()), value);
-            let g = self.site.timeline.partition_point(|g| (g.first_day, std::cmp::Reverse(g.last_day), g.value) < key);
-            by_group.entry(g).or_default().push(r);
+            if let Some(&g) = self.note_groups.get(r.article).and_then(|notes| notes.get(r.note)) {
+                if g != NO_GROUP {
+                    by_group.entry(g as usize).or_default().push(r);
+                }
+            }
         }
         let mut groups: Vec<(usize, Vec<Reference>)> = by_group.into_iter().collect();
         if groups.len() > MAX_ENTITY_PERIODS {
@@ -179,24 +202,28 @@ impl Renderer<'_> {
             groups.truncate(MAX_ENTITY_PERIODS);
         }
         groups.sort_by_key(|(g, _)| *g);
-        groups
+        let periods: Vec<(Arc<PeriodView>, &[Reference])> = groups
             .iter()
-            .filter_map(|(g, list)| {
-                let group = self.site.timeline.get(*g)?;
-                let more = EntityPeriod {
-                    count: list.len(),
-                    sentences: list.iter().take(MAX_ENTITY_REFERENCES).map(|&r| self.quote(r)).collect(),
-                };
-                Some(views::with_fields(&self.period(*g, group), &more))
+            .filter_map(|(g, list)| Some((self.period(*g, self.site.timeline.get(*g)?), list.as_slice())))
+            .collect();
+        let entries: Vec<EntityPeriod<'_>> = periods
+            .iter()
+            .map(|(period, list)| EntityPeriod {
+                anchor: &period.anchor,
+                label: &period.label,
+                datetime: period.datetime.as_deref(),
+                url: &period.url,
+                count: list.len(),
+                sentences: list.iter().take(MAX_ENTITY_REFERENCES).map(|&r| self.quote(r)).collect(),
             })
-            .collect::<Vec<_>>()
-            .into()
+            .collect();
+        tera::Value::from_serializable(&entries)
     }
 
     /// Period `g` as entity pages link to it (shared, see `Shared`: a period is on the page of
     /// every entity named where it is).
-    fn period(&self, g: usize, group: &Group) -> tera::Value {
-        super::shared(&self.shared.periods, g, || tera::Value::from_serializable(&self.period_view(group)))
+    fn period(&self, g: usize, group: &Group) -> Arc<PeriodView> {
+        super::shared(&self.shared.periods, g, || Arc::new(self.period_view(group)))
     }
 
     fn period_view(&self, g: &Group) -> PeriodView {
