@@ -172,7 +172,7 @@ mod tests {
 
     #[test]
     fn spans_are_woven_into_markdown_text() {
-        let spans = vec![vec![], vec![Span { start: 0, end: 5, open: "<a href=\"/p/\">", close: "</a>" }]];
+        let spans = vec![vec![], vec![Span { start: 0, end: 5, open: "<a href=\"/p/\">".into(), close: "</a>" }]];
         let html = markdown("Putin spoke in *Kyiv*.\n", &spans, false);
         assert!(html.starts_with("<p><a href=\"/p/\">Putin</a> "), "{html}");
     }

@@ -45,7 +45,7 @@ pub struct Span<'a> {
     pub start: usize,
     pub end: usize,
     /// The opening tag(s), already escaped.
-    pub open: &'a str,
+    pub open: std::borrow::Cow<'a, str>,
     pub close: &'static str,
 }
 
@@ -64,7 +64,7 @@ pub fn annotated_into(out: &mut String, text: &str, base: usize, spans: &[Span])
             continue;
         }
         escape_into(out, &text[at - base..span.start - base]);
-        out.push_str(span.open);
+        out.push_str(&span.open);
         escape_into(out, &text[span.start - base..span.end - base]);
         out.push_str(span.close);
         at = span.end;
@@ -77,7 +77,7 @@ mod tests {
     use super::*;
 
     fn span(start: usize, end: usize) -> Span<'static> {
-        Span { start, end, open: "<b>", close: "</b>" }
+        Span { start, end, open: "<b>".into(), close: "</b>" }
     }
 
     #[test]

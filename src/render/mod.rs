@@ -59,7 +59,7 @@ struct Renderer<'a> {
     site_view: Value,
     shared: Shared,
     /// Kept for the whole render: feeds carry article bodies too.
-    link_tags: spans::LinkTags,
+    link_tags: spans::LinkTags<'a>,
     /// For each article, for each of its dates, the period of the timeline it is on.
     note_groups: Vec<Vec<u32>>,
 }

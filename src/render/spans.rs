@@ -1,9 +1,9 @@
 //! Annotations as HTML spans: each mention links to its entity page (its type shown on hover),
 //! each date to its place on the timeline.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-
-use rayon::prelude::*;
+use std::sync::{OnceLock, RwLock};
 
 use crate::annotate::dates::{Mod, Timex};
 use crate::annotate::{ArticleNotes, DateNote, EntityKind, Mention};
@@ -55,9 +55,12 @@ pub fn kind_label(kind: EntityKind) -> &'static str {
 /// The opening tags of the links annotations become, made once per render and borrowed by
 /// every span: an entity is linked from every article that names it and a date from every
 /// article that gives it, and formatting a date's label and link was most of a span's cost.
-pub struct LinkTags {
-    entities: Vec<String>,
-    dates: HashMap<DateKey, (String, &'static str)>,
+/// Tags are made on first use: the dev server re-renders only a few pages per edit.
+pub struct LinkTags<'s> {
+    site: &'s Site<'s>,
+    settings: &'s Settings,
+    entities: Vec<OnceLock<String>>,
+    dates: RwLock<HashMap<DateKey, (String, &'static str)>>,
 }
 
 /// What a date link shows: the date, the end of a range, and a modifier ("early", "about").
@@ -67,24 +70,10 @@ fn date_key(d: &DateNote) -> DateKey {
     (d.value, d.until, d.modifier)
 }
 
-impl LinkTags {
-    pub fn new(site: &Site<'_>, settings: &Settings) -> Self {
-        let entities = (0..site.notes.entities.len()).into_par_iter().map(|e| entity_open(site, settings, e)).collect();
-        let dates = site
-            .notes
-            .articles
-            .par_iter()
-            .fold(HashMap::new, |mut tags, notes| {
-                for d in &notes.dates {
-                    tags.entry(date_key(d)).or_insert_with(|| date_tag(settings, d));
-                }
-                tags
-            })
-            .reduce(HashMap::new, |mut a, b| {
-                a.extend(b);
-                a
-            });
-        LinkTags { entities, dates }
+impl<'s> LinkTags<'s> {
+    pub fn new(site: &'s Site<'s>, settings: &'s Settings) -> Self {
+        let entities = (0..site.notes.entities.len()).map(|_| OnceLock::new()).collect();
+        LinkTags { site, settings, entities, dates: RwLock::default() }
     }
 
     /// The linking span for `note` (none for a note of another site).
@@ -92,10 +81,30 @@ impl LinkTags {
         let (start, end) = note.range();
         let (start, end) = (start as usize, end as usize);
         let (open, close) = match note {
-            Note::Mention(m) => (self.entities.get(m.entity as usize)?.as_str(), "</a>"),
-            Note::Date(d) => self.dates.get(&date_key(d)).map(|(open, close)| (open.as_str(), *close))?,
+            Note::Mention(m) => {
+                let e = m.entity as usize;
+                let tag = self.entities.get(e)?.get_or_init(|| entity_open(self.site, self.settings, e));
+                (Cow::Borrowed(tag.as_str()), "</a>")
+            }
+            Note::Date(d) => {
+                let (open, close) = self.date_tag(d);
+                (Cow::Owned(open), close)
+            }
         };
         Some(Span { start, end, open, close })
+    }
+
+    /// Date `d`'s tags: looked up, or made and kept for every later date like it.
+    fn date_tag(&self, d: &DateNote) -> (String, &'static str) {
+        let key = date_key(d);
+        if let Some(tag) = self.dates.read().ok().and_then(|dates| dates.get(&key).cloned()) {
+            return tag;
+        }
+        let tag = date_tag(self.settings, d);
+        if let Ok(mut dates) = self.dates.write() {
+            dates.insert(key, tag.clone());
+        }
+        tag
     }
 }
 
@@ -129,7 +138,7 @@ fn date_tag(settings: &Settings, d: &DateNote) -> (String, &'static str) {
 }
 
 /// Every unit's linking spans for article `i`.
-pub fn article_spans<'t>(site: &Site<'_>, tags: &'t LinkTags, i: usize) -> Vec<Vec<Span<'t>>> {
+pub fn article_spans<'t>(site: &Site<'_>, tags: &'t LinkTags<'_>, i: usize) -> Vec<Vec<Span<'t>>> {
     let notes = &site.notes.articles[i];
     (0..site.corpus.articles[i].units.len() as u32)
         .map(|u| unit_notes(notes, u).into_iter().filter_map(|n| tags.link(n)).collect())
@@ -143,6 +152,6 @@ pub fn marks(notes: &ArticleNotes, unit: u32, entity: u32) -> Vec<Span<'static>>
         .iter()
         .take_while(|m| m.unit == unit)
         .filter(|m| m.entity == entity)
-        .map(|m| Span { start: m.start as usize, end: m.end as usize, open: "<mark>", close: "</mark>" })
+        .map(|m| Span { start: m.start as usize, end: m.end as usize, open: Cow::Borrowed("<mark>"), close: "</mark>" })
         .collect()
 }

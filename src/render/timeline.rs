@@ -248,7 +248,7 @@ impl Renderer<'_> {
         let unit = &self.site.corpus.articles[r.article].units[d.unit as usize];
         let (from, to) = sentence::around(&unit.text, d.start as usize, d.end as usize);
         let mut html = String::with_capacity(to - from + 16);
-        let mark = [Span { start: d.start as usize, end: d.end as usize, open: "<mark>", close: "</mark>" }];
+        let mark = [Span { start: d.start as usize, end: d.end as usize, open: "<mark>".into(), close: "</mark>" }];
         annotated_into(&mut html, &unit.text[from..to], from, &mark);
         html
     }
