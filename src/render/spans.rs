@@ -100,7 +100,7 @@ impl<'s> LinkTags<'s> {
         if let Some(tag) = self.dates.read().ok().and_then(|dates| dates.get(&key).cloned()) {
             return tag;
         }
-        let tag = date_tag(self.settings, d);
+        let tag = make_date_tag(self.settings, d);
         if let Ok(mut dates) = self.dates.write() {
             dates.insert(key, tag.clone());
         }
@@ -121,7 +121,7 @@ fn entity_open(site: &Site<'_>, settings: &Settings, e: usize) -> String {
 }
 
 /// The opening and closing tags of a link from date `d` to its place on the timeline.
-fn date_tag(settings: &Settings, d: &DateNote) -> (String, &'static str) {
+fn make_date_tag(settings: &Settings, d: &DateNote) -> (String, &'static str) {
     let mut title = timeline::label(&d.value);
     if let Some(until) = &d.until {
         title = format!("{title} to {}", timeline::label(until));
