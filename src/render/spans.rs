@@ -52,10 +52,11 @@ pub fn kind_label(kind: EntityKind) -> &'static str {
     }
 }
 
-/// The opening tags of the links annotations become, made once per render and borrowed by
-/// every span: an entity is linked from every article that names it and a date from every
-/// article that gives it, and formatting a date's label and link was most of a span's cost.
-/// Tags are made on first use: the dev server re-renders only a few pages per edit.
+/// The opening tags of the links annotations become, each made once per render: an entity is
+/// linked from every article that names it and a date from every article that gives it, and
+/// formatting a date's label and link was most of a span's cost. Spans borrow an entity's tag
+/// and copy a date's out of the shared map. Tags are made on first use: the dev server
+/// re-renders only a few pages per edit.
 pub struct LinkTags<'s> {
     site: &'s Site<'s>,
     settings: &'s Settings,
