@@ -81,9 +81,10 @@ impl TextUnit {
         let o = self.origins.get(i).copied().unwrap_or(Origin { offset: 0, line: 0, column: 0 });
         let from = (o.offset as usize).min(start);
         let count = |range: std::ops::Range<usize>| self.text.get(range).map(|s| s.chars().count() as u32);
-        let start_col = o.column + count(from..start).unwrap_or(0);
+        let before = count(from..start);
+        let start_col = o.column + before.unwrap_or(0);
         // the end column counts on from the start rather than from the origin again
-        let end_col = match (count(from..start), count(start..end)) {
+        let end_col = match (before, count(start..end)) {
             (Some(_), Some(within)) => start_col + within,
             _ => o.column + count(from..end).unwrap_or(0),
         };
