@@ -6,7 +6,6 @@
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
-use tera::Tera;
 
 use crate::annotate::{self, Annotations, Knowledge};
 use crate::content::{self, Corpus};
@@ -14,7 +13,7 @@ use crate::diagnostics::InvalidInput;
 use crate::model::Site;
 use crate::output::{self, Output};
 use crate::progress::Progress;
-use crate::render;
+use crate::render::{self, templates::Templates};
 use crate::settings::Settings;
 
 /// What a successful build produced, for the summary line.
@@ -45,7 +44,7 @@ impl Report {
 pub struct Built {
     pub corpus: Corpus,
     pub notes: Annotations,
-    pub tera: Tera,
+    pub templates: Templates,
     pub output: Output,
 }
 
@@ -76,32 +75,32 @@ pub fn render_site(
     settings: &Settings,
     corpus: &Corpus,
     notes: &Annotations,
-    tera: &Tera,
+    templates: &Templates,
     progress: &Progress,
 ) -> Result<Output> {
     progress.stage("rendering");
     let site = Site::build(corpus, notes);
-    render::render(&site, settings, tera).map_err(|d| InvalidInput::new(d).into())
+    render::render(&site, settings, templates).map_err(|d| InvalidInput::new(d).into())
 }
 
 /// Loads templates (built-in + the site's overrides).
-pub fn load_templates(settings: &Settings) -> Result<Tera> {
+pub fn load_templates(settings: &Settings) -> Result<Templates> {
     render::templates::load(&settings.root, &settings.templates_dir).map_err(|d| InvalidInput::new(d).into())
 }
 
 /// Builds everything in memory without writing (used by `serve` and `check`).
 pub fn build_in_memory(settings: &Settings, progress: &Progress) -> Result<Built> {
-    let tera = load_templates(settings)?;
+    let templates = load_templates(settings)?;
     let (corpus, notes) = load_and_annotate(settings, progress)?;
-    let output = render_site(settings, &corpus, &notes, &tera, progress)?;
-    Ok(Built { corpus, notes, tera, output })
+    let output = render_site(settings, &corpus, &notes, &templates, progress)?;
+    Ok(Built { corpus, notes, templates, output })
 }
 
 /// `newsreel build`: everything, streamed into a staging folder as it is rendered, then swapped
 /// into the output folder. Any problem leaves the previous output as it was.
 pub fn build(settings: &Settings, progress: &Progress) -> Result<Report> {
     let started = Instant::now();
-    let tera = load_templates(settings)?;
+    let templates = load_templates(settings)?;
     let (corpus, notes) = load_and_annotate(settings, progress)?;
     progress.stage("indexing");
     let site = Site::build(&corpus, &notes);
@@ -115,7 +114,7 @@ pub fn build(settings: &Settings, progress: &Progress) -> Result<Report> {
             }
             .map_err(|e| format!("{e:#}"))
         };
-        rendered = render::render_into(&site, settings, &tera, &put)?;
+        rendered = render::render_into(&site, settings, &templates, &put)?;
         Ok::<(), Vec<crate::diagnostics::Diagnostic>>(())
     });
     match written {

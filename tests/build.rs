@@ -10,6 +10,8 @@ mod harness;
 mod basic;
 #[path = "build/cli.rs"]
 mod cli;
+#[path = "build/direct.rs"]
+mod direct;
 #[path = "build/invalid.rs"]
 mod invalid;
 #[path = "build/subpath.rs"]

@@ -5,6 +5,7 @@
 
 mod body;
 mod data;
+mod direct;
 pub mod feeds;
 pub mod html;
 mod jsonld;
@@ -20,6 +21,8 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera, Value};
+
+use templates::Templates;
 
 use crate::content::Article;
 use crate::diagnostics::Diagnostic;
@@ -62,6 +65,9 @@ struct Renderer<'a> {
     link_tags: spans::LinkTags<'a>,
     /// For each article, for each of its dates, the period of the timeline it is on.
     note_groups: Vec<Vec<u32>>,
+    /// Set when entity pages are written by [`direct`] (their templates are the built-in ones).
+    direct_entities: bool,
+    layout: direct::Layout,
 }
 
 /// Values made on first use and shared by every page that shows them: an article's card is on
@@ -71,6 +77,10 @@ struct Renderer<'a> {
 #[derive(Default)]
 struct Shared {
     cards: Vec<OnceLock<Value>>,
+    /// The title and meta line of an article's card, as entity pages written by [`direct`] show it.
+    card_heads: Vec<OnceLock<std::sync::Arc<str>>>,
+    /// Entity chips, rendered from `entity_chip.html`.
+    chips: Vec<OnceLock<Result<std::sync::Arc<str>, Diagnostic>>>,
     entities: Vec<OnceLock<Result<Value, Diagnostic>>>,
     /// Entities as JSON-LD documents name them.
     entity_references: Vec<OnceLock<Box<serde_json::value::RawValue>>>,
@@ -92,9 +102,9 @@ fn shared<T: Clone>(cache: &[OnceLock<T>], slot: usize, make: impl FnOnce() -> T
 
 /// Renders every page and copies the static files into an [`Output`] (the dev server and
 /// `check` keep the site in memory).
-pub fn render(site: &Site<'_>, settings: &Settings, tera: &Tera) -> Result<Output, Vec<Diagnostic>> {
+pub fn render(site: &Site<'_>, settings: &Settings, templates: &Templates) -> Result<Output, Vec<Diagnostic>> {
     let files = std::sync::Mutex::new(Vec::new());
-    render_into(site, settings, tera, &|path: &str, bytes: &[u8], write: Write| {
+    render_into(site, settings, templates, &|path: &str, bytes: &[u8], write: Write| {
         if let Ok(mut f) = files.lock() {
             match write {
                 Write::Create => f.push((path.to_string(), bytes.to_vec())),
@@ -148,10 +158,10 @@ pub struct Rendered {
 pub fn render_into(
     site: &Site<'_>,
     settings: &Settings,
-    tera: &Tera,
+    templates: &Templates,
     put: &Sink<'_>,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let mut r = Renderer::new(site, settings, tera);
+    let mut r = Renderer::new(site, settings, templates);
     let jobs = r.jobs();
     let sink_error = |e: String| Diagnostic::new(settings.output_display(), None, e);
     let hand_over = |files: RenderedFiles, paths: &mut Vec<String>| {
@@ -267,7 +277,7 @@ fn is_root_file(rel: &str) -> bool {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(site: &'a Site<'a>, settings: &'a Settings, tera: &'a Tera) -> Self {
+    fn new(site: &'a Site<'a>, settings: &'a Settings, templates: &'a Templates) -> Self {
         let base = &settings.base_url;
         let annotated = !site.notes.entities.is_empty();
         let mut nav = vec![Link { name: "Digest".into(), url: base.path_for("") }];
@@ -280,6 +290,7 @@ impl<'a> Renderer<'a> {
         nav.push(Link { name: "Archive".into(), url: base.path_for(urls::ARCHIVE) });
         nav.push(Link { name: "Tags".into(), url: base.path_for(urls::TAGS) });
         nav.push(Link { name: "Search".into(), url: base.path_for(urls::SEARCH) });
+        let layout_nav = nav.clone();
         let site_view = SiteView {
             title: &settings.title,
             description: &settings.description,
@@ -293,6 +304,8 @@ impl<'a> Renderer<'a> {
         };
         let shared = Shared {
             cards: slots(site.corpus.articles.len()),
+            card_heads: slots(site.corpus.articles.len()),
+            chips: slots(site.notes.entities.len()),
             entities: slots(site.notes.entities.len()),
             entity_references: slots(site.notes.entities.len()),
             periods: slots(site.timeline.len()),
@@ -300,7 +313,19 @@ impl<'a> Renderer<'a> {
         let link_tags = spans::LinkTags::new(site, settings);
         let note_groups = timeline::note_groups(site);
         let site_view = Value::from_serializable(&site_view);
-        Renderer { site, settings, tera, site_view, shared, link_tags, note_groups }
+        let mut r = Renderer {
+            site,
+            settings,
+            tera: &templates.tera,
+            site_view,
+            shared,
+            link_tags,
+            note_groups,
+            direct_entities: templates.are_builtin(direct::ENTITY_TEMPLATES),
+            layout: direct::Layout::default(),
+        };
+        r.layout = direct::Layout::new(&r, &layout_nav);
+        r
     }
 
     fn per_page(&self) -> usize {
@@ -337,6 +362,14 @@ impl<'a> Renderer<'a> {
     }
 
     fn render(&self, job: Job) -> Result<(String, Vec<u8>), Diagnostic> {
+        if let Job::Entity(e, n) = job {
+            if self.direct_entities {
+                let page = self.entity_page(e, n);
+                let mut html = direct::Html(Vec::with_capacity(16 * 1024));
+                self.write_entity(&page, &mut html)?;
+                return Ok((urls::file_for(&page.path), html.0));
+            }
+        }
         let mut ctx = Context::new();
         ctx.insert_value("site", self.site_view.clone());
         let (template, path) = match job {
@@ -347,7 +380,7 @@ impl<'a> Renderer<'a> {
             Job::Tags => self.tags(&mut ctx),
             Job::Tag(t, n) => self.tag(&mut ctx, t, n),
             Job::Entities => self.entities(&mut ctx),
-            Job::Entity(e, n) => self.entity(&mut ctx, e, n)?,
+            Job::Entity(e, n) => self.entity(&mut ctx, self.entity_page(e, n))?,
             Job::Search => self.simple(&mut ctx, "search.html", urls::SEARCH, "Search"),
             Job::NotFound => self.simple(&mut ctx, "404.html", "404.html", "Page not found"),
             Job::Timeline => {
@@ -395,14 +428,20 @@ impl<'a> Renderer<'a> {
     /// rendered once, like Hugo's cached partials, instead of by every page that shows it.
     fn entity_value(&self, e: usize) -> Result<Value, Diagnostic> {
         shared(&self.shared.entities, e, || {
-            let link = Value::from_serializable(&self.entity_link(e));
+            let mut fields = Value::from_serializable(&self.entity_link(e)).into_map().unwrap_or_default();
+            fields.insert("chip".into(), Value::safe_string(&self.chip(e)?));
+            Ok(Value::from(fields))
+        })
+    }
+
+    /// Entity `e`'s chip: `entity_chip.html` rendered (shared, see [`Shared`]).
+    fn chip(&self, e: usize) -> Result<std::sync::Arc<str>, Diagnostic> {
+        shared(&self.shared.chips, e, || {
             let mut ctx = Context::new();
             ctx.insert_value("site", self.site_view.clone());
-            ctx.insert_value("e", link.clone());
+            ctx.insert("e", &self.entity_link(e));
             let chip = self.tera.render("entity_chip.html", &ctx).map_err(|err| self.template_error(&err))?;
-            let mut fields = link.into_map().unwrap_or_default();
-            fields.insert("chip".into(), Value::safe_string(chip.trim()));
-            Ok(Value::from(fields))
+            Ok(chip.trim().into())
         })
     }
 
@@ -573,15 +612,14 @@ impl<'a> Renderer<'a> {
         ("entities.html", urls::ENTITIES.into())
     }
 
-    fn entity(&self, ctx: &mut Context, e: usize, n: usize) -> Result<(&'static str, String), Diagnostic> {
+    /// What page `n` of entity `e` shows, for whichever writer renders it.
+    fn entity_page(&self, e: usize, n: usize) -> EntityPage<'_> {
         let ent = &self.site.notes.entities[e];
         let idx = &self.site.entities[e];
         let first = urls::entity(&ent.id);
         let path = urls::paginated(&first, n);
-        let articles = self.slice(&idx.articles, n);
-        let first_seen = idx.articles.last().map(|&a| self.site.corpus.articles[a].published);
-        let last_seen = idx.articles.first().map(|&a| self.site.corpus.articles[a].published);
-        let mentions: Vec<Value> = articles
+        let articles = self
+            .slice(&idx.articles, n)
             .iter()
             .map(|&a| {
                 let article = &self.site.corpus.articles[a];
@@ -614,17 +652,9 @@ impl<'a> Renderer<'a> {
                         }
                     })
                     .collect();
-                views::with_fields(&self.card(a), &Quotes { sentences })
+                (a, sentences)
             })
             .collect();
-        // Related entities and the timeline are on the first page only: they would be the same on
-        // every page, and finding them walks every article of the entity.
-        let related: Vec<(Value, usize)> = if n == 1 {
-            let related = self.site.related(e, MAX_RELATED).into_iter();
-            related.map(|(r, n)| Ok((self.entity_value(r)?, n))).collect::<Result<_, Diagnostic>>()?
-        } else {
-            Vec::new()
-        };
         let mut meta = self.meta(
             ent.name.clone(),
             ent.description.clone().unwrap_or_else(|| {
@@ -634,26 +664,52 @@ impl<'a> Renderer<'a> {
             "entity",
         );
         meta.jsonld = Some(jsonld::entity(self.site, self.settings, e));
-        ctx.insert("page", &meta);
+        // Related entities and the timeline are on the first page only: they would be the same on
+        // every page, and finding them walks every article of the entity.
+        let first_page = n == 1;
+        EntityPage {
+            e,
+            meta,
+            first_seen: idx.articles.last().map(|&a| views::date_label(self.site.corpus.articles[a].published)),
+            last_seen: idx.articles.first().map(|&a| views::date_label(self.site.corpus.articles[a].published)),
+            articles,
+            related: if first_page { self.site.related(e, MAX_RELATED) } else { Vec::new() },
+            periods: if first_page { self.entity_periods(e) } else { Vec::new() },
+            paginator: Paginator::new(self.settings, &first, n, self.pages_of(idx.articles.len())),
+            path,
+        }
+    }
+
+    /// Puts entity page `page` into a Tera context.
+    fn entity(&self, ctx: &mut Context, page: EntityPage<'_>) -> Result<(&'static str, String), Diagnostic> {
+        let ent = &self.site.notes.entities[page.e];
+        let mentions: Vec<Value> = page
+            .articles
+            .into_iter()
+            .map(|(a, sentences)| views::with_fields(&self.card(a), &Quotes { sentences }))
+            .collect();
+        let related =
+            page.related.into_iter().map(|(r, n)| Ok((self.entity_value(r)?, n))).collect::<Result<_, Diagnostic>>()?;
+        ctx.insert("page", &page.meta);
         ctx.insert_value(
             "entity",
             views::with_fields(
-                &self.entity_value(e)?,
+                &self.entity_value(page.e)?,
                 &EntityView {
                     aliases: &ent.aliases,
                     description: ent.description.as_deref(),
                     external: ent.link.as_deref(),
                     image: ent.image.as_deref(),
-                    first_seen: first_seen.map(views::date_label),
-                    last_seen: last_seen.map(views::date_label),
+                    first_seen: page.first_seen,
+                    last_seen: page.last_seen,
                     related,
                 },
             ),
         );
         ctx.insert_value("articles", mentions.into());
-        ctx.insert_value("timeline", if n == 1 { self.entity_timeline(e) } else { Value::from(Vec::<Value>::new()) });
-        ctx.insert("paginator", &Paginator::new(self.settings, &first, n, self.pages_of(idx.articles.len())));
-        Ok(("entity.html", path))
+        ctx.insert_value("timeline", timeline::periods_value(&page.periods));
+        ctx.insert("paginator", &page.paginator);
+        Ok(("entity.html", page.path))
     }
 
     /// Entities an article mentions, most mentioned first.
@@ -724,6 +780,22 @@ struct EntityView<'a> {
     first_seen: Option<String>,
     last_seen: Option<String>,
     related: Vec<(Value, usize)>,
+}
+
+/// What an entity page shows (see [`Renderer::entity_page`]).
+struct EntityPage<'a> {
+    e: usize,
+    path: String,
+    meta: PageMeta,
+    first_seen: Option<String>,
+    last_seen: Option<String>,
+    /// The articles of this page, each with the sentences naming the entity.
+    articles: Vec<(usize, Vec<Sentence>)>,
+    /// Entities often named with this one, and how often (first page only).
+    related: Vec<(usize, usize)>,
+    /// The timeline of the entity (first page only).
+    periods: Vec<timeline::EntityPeriod<'a>>,
+    paginator: Paginator,
 }
 
 /// An article on an entity page: its card's fields, and the sentences naming the entity.

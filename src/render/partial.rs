@@ -4,8 +4,8 @@
 //!
 //! [`render`]: super::render
 
+use super::templates::Templates;
 use rayon::prelude::*;
-use tera::Tera;
 
 use super::{all_or_problems, is_root_file, Job, RenderedFiles, Renderer};
 use crate::diagnostics::Diagnostic;
@@ -35,10 +35,10 @@ pub struct Selection {
 pub fn render_selected(
     site: &Site<'_>,
     settings: &Settings,
-    tera: &Tera,
+    templates: &Templates,
     selection: &Selection,
 ) -> Result<RenderedFiles, Vec<Diagnostic>> {
-    let r = Renderer::new(site, settings, tera);
+    let r = Renderer::new(site, settings, templates);
     let mut articles = selection.articles.clone();
     articles.sort_unstable();
     articles.dedup();
@@ -52,10 +52,10 @@ pub fn render_selected(
 pub fn render_exports(
     site: &Site<'_>,
     settings: &Settings,
-    tera: &Tera,
+    templates: &Templates,
     keep_going: &dyn Fn() -> bool,
 ) -> Option<RenderedFiles> {
-    let r = Renderer::new(site, settings, tera);
+    let r = Renderer::new(site, settings, templates);
     let files = std::cell::RefCell::new(Vec::new());
     let go_on = || if keep_going() { Ok(()) } else { Err(()) };
     r.data_files::<()>(

@@ -37,11 +37,42 @@ pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
     ("newsreel.js", include_bytes!("../../static/newsreel.js")),
 ];
 
+/// The loaded templates, and which built-in ones the site left as they are.
+///
+/// Pages whose every template is a built-in one are written by `render::direct` without going
+/// through Tera (the same bytes, in a fraction of the time); a site that overrides one of them
+/// gets those pages from its own templates.
+#[derive(Debug)]
+pub struct Templates {
+    pub tera: Tera,
+    /// Built-in templates the site replaced with different text.
+    overridden: Vec<&'static str>,
+    /// Whether pages may bypass Tera at all (tests compare both ways).
+    direct: bool,
+}
+
+impl Templates {
+    /// Whether each of `names` is the built-in template, unchanged, and pages may be written
+    /// without Tera.
+    pub fn are_builtin(&self, names: &[&str]) -> bool {
+        self.direct && names.iter().all(|n| !self.overridden.contains(n))
+    }
+
+    /// The same templates with every page rendered by Tera: for tests that check the direct
+    /// writers give the bytes Tera gives.
+    #[doc(hidden)]
+    pub fn tera_only(mut self) -> Templates {
+        self.direct = false;
+        self
+    }
+}
+
 /// Loads the built-in templates and the site's overrides from `dir`.
 /// `root` only shortens the paths named in diagnostics.
-pub fn load(root: &Path, dir: &Path) -> Result<Tera, Vec<Diagnostic>> {
+pub fn load(root: &Path, dir: &Path) -> Result<Templates, Vec<Diagnostic>> {
     let mut templates: Vec<(String, String)> =
         BUILTIN_TEMPLATES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+    let mut overridden = Vec::new();
     let mut problems = Vec::new();
     if dir.is_dir() {
         for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
@@ -58,7 +89,12 @@ pub fn load(root: &Path, dir: &Path) -> Result<Tera, Vec<Diagnostic>> {
             }
             match std::fs::read_to_string(path) {
                 Ok(text) => match templates.iter_mut().find(|(n, _)| *n == name) {
-                    Some(slot) => slot.1 = text,
+                    Some(slot) => {
+                        if let Some((builtin, _)) = BUILTIN_TEMPLATES.iter().find(|(n, t)| *n == name && *t != text) {
+                            overridden.push(*builtin);
+                        }
+                        slot.1 = text;
+                    }
                     None => templates.push((name, text)),
                 },
                 Err(e) => problems.push(Diagnostic::new(
@@ -76,7 +112,7 @@ pub fn load(root: &Path, dir: &Path) -> Result<Tera, Vec<Diagnostic>> {
     tera.autoescape_on([".html", ".xml"]);
     tera.set_escape_fn(escape_html);
     tera.add_raw_templates(templates).map_err(|e| vec![template_diagnostic(root, dir, &e)])?;
-    Ok(tera)
+    Ok(Templates { tera, overridden, direct: true })
 }
 
 /// Escapes `& < > " '`, a run of plain text at a time (Tera's own escaper writes byte by byte).
@@ -130,8 +166,10 @@ mod tests {
     #[test]
     fn builtins_compile() {
         let tmp = tempfile::tempdir().unwrap();
-        let tera = load(tmp.path(), &tmp.path().join("templates")).unwrap();
-        assert!(tera.get_template_names().any(|n| n == "article.html"));
+        let templates = load(tmp.path(), &tmp.path().join("templates")).unwrap();
+        assert!(templates.tera.get_template_names().any(|n| n == "article.html"));
+        assert!(templates.are_builtin(&["base.html", "entity.html"]));
+        assert!(!templates.tera_only().are_builtin(&["base.html"]));
     }
 
     #[test]
@@ -140,7 +178,14 @@ mod tests {
         let dir = tmp.path().join("templates");
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("404.html"), "{% extends \"base.html\" %}{% block main %}gone{% endblock %}").unwrap();
-        assert!(load(tmp.path(), &dir).is_ok());
+        std::fs::write(dir.join("entity.html"), BUILTIN_TEMPLATES.iter().find(|t| t.0 == "entity.html").unwrap().1)
+            .unwrap();
+        let templates = load(tmp.path(), &dir).unwrap();
+        assert!(!templates.are_builtin(&["404.html"]));
+        assert!(
+            templates.are_builtin(&["base.html", "entity.html"]),
+            "a copy of a built-in template is not an override"
+        );
         std::fs::write(dir.join("404.html"), "{% if %}\n").unwrap();
         let d = load(tmp.path(), &dir).unwrap_err();
         assert_eq!(
@@ -149,7 +194,7 @@ mod tests {
              integer, float, string, bool, ident, `-`, `not`, `<`, `{`, `[` or `(`"
         );
         std::fs::write(dir.join("404.html"), "{% block main %}\n\n{{ nope }}{% endblock %}").unwrap();
-        let tera = load(tmp.path(), &dir).unwrap();
+        let tera = load(tmp.path(), &dir).unwrap().tera;
         let err = tera.render("404.html", &tera::Context::new()).unwrap_err();
         assert_eq!(
             template_diagnostic(tmp.path(), &dir, &err).to_string(),

@@ -84,16 +84,40 @@ struct JsDate {
     year: i32,
 }
 
-/// A period on an entity page: its [`PeriodView`] fields (borrowed from the shared view), how
-/// many of the entity's sentences refer to it, and the first of them.
+/// A period on an entity page: how many of the entity's sentences refer to it, and the first
+/// of them.
+pub(super) struct EntityPeriod<'a> {
+    /// Shared by the pages of every entity named where the period is.
+    pub period: Arc<PeriodView>,
+    pub count: usize,
+    pub sentences: Vec<Quote<'a>>,
+}
+
+/// An [`EntityPeriod`] as templates see it: the period's fields, borrowed, and its own.
 #[derive(Serialize)]
-struct EntityPeriod<'a> {
+struct EntityPeriodView<'a> {
     anchor: &'a str,
     label: &'a str,
     datetime: Option<&'a str>,
     url: &'a str,
     count: usize,
-    sentences: Vec<Quote<'a>>,
+    sentences: &'a [Quote<'a>],
+}
+
+/// An entity's timeline as the `timeline` of `entity.html`.
+pub(super) fn periods_value(periods: &[EntityPeriod<'_>]) -> tera::Value {
+    let views: Vec<EntityPeriodView<'_>> = periods
+        .iter()
+        .map(|p| EntityPeriodView {
+            anchor: &p.period.anchor,
+            label: &p.period.label,
+            datetime: p.period.datetime.as_deref(),
+            url: &p.period.url,
+            count: p.count,
+            sentences: &p.sentences,
+        })
+        .collect();
+    tera::Value::from_serializable(&views)
 }
 
 /// What [`note_groups`] gives a date that is on no period of the timeline (no known bounds).
@@ -115,17 +139,19 @@ pub(super) fn note_groups(site: &crate::model::Site<'_>) -> Vec<Vec<u32>> {
 /// Where a period is on the timeline page, and how it is labelled.
 #[derive(Serialize)]
 pub(super) struct PeriodView {
-    anchor: String,
-    label: String,
-    datetime: Option<String>,
-    url: String,
+    pub anchor: String,
+    pub label: String,
+    pub datetime: Option<String>,
+    pub url: String,
 }
 
+/// A sentence quoted on an entity's timeline, its date marked.
 #[derive(Serialize)]
-pub struct Quote<'a> {
-    html: String,
-    article: &'a str,
-    url: String,
+pub(super) struct Quote<'a> {
+    pub html: String,
+    /// The title of the article it is from.
+    pub article: &'a str,
+    pub url: String,
 }
 
 impl Renderer<'_> {
@@ -186,7 +212,7 @@ impl Renderer<'_> {
     }
 
     /// The periods referred to in sentences that mention entity `e`.
-    pub(super) fn entity_timeline(&self, e: usize) -> tera::Value {
+    pub(super) fn entity_periods(&self, e: usize) -> Vec<EntityPeriod<'_>> {
         let refs = &self.site.entity_dates[e];
         let mut by_group: std::collections::BTreeMap<usize, Vec<Reference>> = std::collections::BTreeMap::new();
         for &r in refs {
@@ -202,22 +228,16 @@ impl Renderer<'_> {
             groups.truncate(MAX_ENTITY_PERIODS);
         }
         groups.sort_by_key(|(g, _)| *g);
-        let periods: Vec<(Arc<PeriodView>, &[Reference])> = groups
+        groups
             .iter()
-            .filter_map(|(g, list)| Some((self.period(*g, self.site.timeline.get(*g)?), list.as_slice())))
-            .collect();
-        let entries: Vec<EntityPeriod<'_>> = periods
-            .iter()
-            .map(|(period, list)| EntityPeriod {
-                anchor: &period.anchor,
-                label: &period.label,
-                datetime: period.datetime.as_deref(),
-                url: &period.url,
-                count: list.len(),
-                sentences: list.iter().take(MAX_ENTITY_REFERENCES).map(|&r| self.quote(r)).collect(),
+            .filter_map(|(g, list)| {
+                Some(EntityPeriod {
+                    period: self.period(*g, self.site.timeline.get(*g)?),
+                    count: list.len(),
+                    sentences: list.iter().take(MAX_ENTITY_REFERENCES).map(|&r| self.quote(r)).collect(),
+                })
             })
-            .collect();
-        tera::Value::from_serializable(&entries)
+            .collect()
     }
 
     /// Period `g` as entity pages link to it (shared, see `Shared`: a period is on the page of

@@ -15,13 +15,12 @@ use std::sync::Arc;
 
 use anyhow::Result;
 use rayon::prelude::*;
-use tera::Tera;
 
 use crate::annotate::{self, Annotations, ArticleNotes, GazetteerEntry, Knowledge, Scan};
 use crate::content::{self, slug::slugify_or_hash, Article, Corpus};
 use crate::diagnostics::{Diagnostic, InvalidInput};
 use crate::model::{Indexes, Site};
-use crate::render::{self, templates, RenderedFiles, Selection};
+use crate::render::{self, templates, templates::Templates, RenderedFiles, Selection};
 use crate::settings::{Overrides, Settings, SITE_FILE};
 
 use super::classify::{is_leftover, Change};
@@ -63,7 +62,7 @@ pub struct ExportJob {
     corpus: Arc<Corpus>,
     notes: Arc<Annotations>,
     settings: Settings,
-    tera: Arc<Tera>,
+    templates: Arc<Templates>,
     /// Set once a newer change makes the job's files stale: it stops at the next stage.
     cancelled: Arc<AtomicBool>,
     /// Also render the timeline page (a large page, left out of the partial render).
@@ -78,10 +77,10 @@ impl ExportJob {
         if !keep_going() {
             return None;
         }
-        let mut files = render::render_exports(&site, &self.settings, &self.tera, &keep_going)?;
+        let mut files = render::render_exports(&site, &self.settings, &self.templates, &keep_going)?;
         if self.timeline && keep_going() {
             let timeline = Selection { timeline: true, ..Selection::default() };
-            match render::render_selected(&site, &self.settings, &self.tera, &timeline) {
+            match render::render_selected(&site, &self.settings, &self.templates, &timeline) {
                 Ok(pages) => files.extend(pages),
                 Err(problems) => problems.iter().for_each(|d| eprintln!("{d}")),
             }
@@ -97,7 +96,7 @@ pub struct Workspace {
     /// `http://127.0.0.1:PORT`: replaces the origin of `base_url` (the sub-path stays).
     origin: String,
     settings: Settings,
-    tera: Option<Arc<Tera>>,
+    templates: Option<Arc<Templates>>,
     gazetteer: Vec<GazetteerEntry>,
     /// Built from the gazetteer once per full rebuild (it takes a while).
     knowledge: Option<Knowledge>,
@@ -147,7 +146,7 @@ impl Workspace {
             overrides,
             origin,
             settings,
-            tera: None,
+            templates: None,
             gazetteer: Vec::new(),
             knowledge: None,
             corpus: Arc::default(),
@@ -254,8 +253,8 @@ impl Workspace {
 
     fn reload_templates(&mut self) {
         match templates::load(&self.settings.root, &self.settings.templates_dir) {
-            Ok(tera) => {
-                self.tera = Some(Arc::new(tera));
+            Ok(templates) => {
+                self.templates = Some(Arc::new(templates));
                 self.problems.templates.clear();
             }
             Err(d) => self.problems.templates = d,
@@ -477,7 +476,7 @@ impl Workspace {
             return Err(problems);
         }
         let (notes, relinked) = self.annotate();
-        let Some(tera) = self.tera.as_ref() else {
+        let Some(templates) = self.templates.as_ref() else {
             return Err(vec![Diagnostic::new("templates", None, "the templates were not loaded")]);
         };
         let in_place = relinked.is_some() && self.edited_in_place(&notes);
@@ -488,12 +487,12 @@ impl Workspace {
         let mut selection = if self.pending_full { None } else { self.selection(&site, &notes) };
         let defer_timeline = selection.as_mut().is_some_and(|s| std::mem::take(&mut s.timeline));
         let result = match &selection {
-            None => render::render(&site, &self.settings, tera).map(|out| {
+            None => render::render(&site, &self.settings, templates).map(|out| {
                 let files: Files = out.into_files().into_iter().map(|(p, b)| (p, Arc::new(b))).collect();
                 let written = files.len();
                 (Arc::new(files), written)
             }),
-            Some(selection) => render::render_selected(&site, &self.settings, tera, selection).map(|pages| {
+            Some(selection) => render::render_selected(&site, &self.settings, templates, selection).map(|pages| {
                 let mut files = Arc::clone(&self.files);
                 let map = Arc::make_mut(&mut files);
                 let written = pages.len();
@@ -547,7 +546,7 @@ impl Workspace {
             corpus: Arc::clone(&self.corpus),
             notes: Arc::clone(&self.notes),
             settings: self.settings.clone(),
-            tera: Arc::clone(self.tera.as_ref()?),
+            templates: Arc::clone(self.templates.as_ref()?),
             cancelled: Arc::clone(&self.cancel_export),
             timeline: self.timeline_stale,
         })
