@@ -13,11 +13,13 @@
 use super::html::escape_with;
 use super::timeline::EntityPeriod;
 use super::views::{Link, PageMeta, Paginator};
-use super::{EntityPage, Renderer};
+use super::{ArticlePage, EntityPage, Renderer};
 use crate::diagnostics::Diagnostic;
 
 /// The templates an entity page is rendered from.
-pub(super) const ENTITY_TEMPLATES: &[&str] = &["base.html", "components.html", "entity.html", "entity_chip.html"];
+pub(super) const ENTITY_TEMPLATES: &[&str] = &["base.html", "components.html", "entity.html"];
+/// The templates an article page is rendered from.
+pub(super) const ARTICLE_TEMPLATES: &[&str] = &["base.html", "components.html", "article.html"];
 
 /// A page being written: raw markup, escaped text and numbers.
 pub(super) struct Html(pub Vec<u8>);
@@ -239,6 +241,63 @@ impl Renderer<'_> {
         h.raw("\n  ");
         paginator(h, &page.paginator);
         h.raw("\n</section>\n");
+        self.layout.close(h);
+        Ok(())
+    }
+
+    /// `article.html`.
+    pub(super) fn write_article(&self, page: &ArticlePage, h: &mut Html) -> Result<(), Diagnostic> {
+        let a = &self.site.corpus.articles[page.i];
+        let date = a.published.to_string();
+        let tags = super::views::tag_links(a, self.settings);
+        self.layout.open(h, &page.meta, |h| {
+            h.raw("<meta property=\"article:published_time\" content=\"").text(&date).raw("\">");
+            for t in &tags {
+                h.raw("\n<meta property=\"article:tag\" content=\"").text(&t.name).raw("\">");
+            }
+            h.raw("\n");
+        });
+        h.raw("\n<article class=\"story\">\n  <header>\n    <h1>").text(&a.title).raw("</h1>\n    <p class=\"meta\">");
+        h.raw("\n      <time datetime=\"").text(&date).raw("\">").text(&super::views::date_label(a.published));
+        h.raw("</time>");
+        if !a.authors.is_empty() {
+            h.raw(" · by ").text(&a.authors.join(", "));
+        }
+        if let Some(source) = a.source.as_deref().filter(|s| !s.is_empty()) {
+            h.raw(" · <a class=\"source\" href=\"").text(source).raw("\" rel=\"external nofollow noopener\">");
+            h.text(super::views::domain(source).unwrap_or_default()).raw("</a>");
+        }
+        h.raw("\n      · ").num(a.word_count()).raw(" words · <a href=\"").text(&page.month.url).raw("\">");
+        h.text(&page.month.name).raw("</a>\n    </p>");
+        if !tags.is_empty() {
+            h.raw("\n    <ul class=\"tags\">");
+            for t in &tags {
+                h.raw("<li><a href=\"").text(&t.url).raw("\">").text(&t.name).raw("</a></li>");
+            }
+            h.raw("</ul>");
+        }
+        h.raw("\n  </header>\n  <div class=\"text\">\n").raw(&page.content).raw("\n  </div>");
+        if !page.entities.is_empty() {
+            h.raw("\n  <aside class=\"mentions\" aria-labelledby=\"in-this-article\">");
+            h.raw("\n    <h2 id=\"in-this-article\">In this article</h2>\n    <p>");
+            for &e in &page.entities {
+                h.raw(&self.chip(e)?).raw(" ");
+            }
+            h.raw("</p>\n  </aside>");
+        }
+        h.raw("\n</article>\n<nav class=\"neighbours\" aria-label=\"More articles\">\n  ");
+        let link = |i: usize| {
+            let n = &self.site.corpus.articles[i];
+            (self.settings.base_url.path_for(&crate::model::urls::article(&n.slug)), n.title.as_str())
+        };
+        if let Some((url, title)) = page.newer.map(link) {
+            h.raw("<a rel=\"next\" href=\"").text(&url).raw("\">← ").text(title).raw("</a>");
+        }
+        h.raw("\n  ");
+        if let Some((url, title)) = page.older.map(link) {
+            h.raw("<a rel=\"prev\" href=\"").text(&url).raw("\">").text(title).raw(" →</a>");
+        }
+        h.raw("\n</nav>\n");
         self.layout.close(h);
         Ok(())
     }

@@ -67,6 +67,8 @@ struct Renderer<'a> {
     note_groups: Vec<Vec<u32>>,
     /// Set when entity pages are written by [`direct`] (their templates are the built-in ones).
     direct_entities: bool,
+    /// Set when article pages are written by [`direct`].
+    direct_articles: bool,
     layout: direct::Layout,
 }
 
@@ -322,6 +324,7 @@ impl<'a> Renderer<'a> {
             link_tags,
             note_groups,
             direct_entities: templates.are_builtin(direct::ENTITY_TEMPLATES),
+            direct_articles: templates.are_builtin(direct::ARTICLE_TEMPLATES),
             layout: direct::Layout::default(),
         };
         r.layout = direct::Layout::new(&r, &layout_nav);
@@ -362,19 +365,25 @@ impl<'a> Renderer<'a> {
     }
 
     fn render(&self, job: Job) -> Result<(String, Vec<u8>), Diagnostic> {
-        if let Job::Entity(e, n) = job {
-            if self.direct_entities {
+        let mut html = direct::Html(Vec::with_capacity(16 * 1024));
+        match job {
+            Job::Entity(e, n) if self.direct_entities => {
                 let page = self.entity_page(e, n);
-                let mut html = direct::Html(Vec::with_capacity(16 * 1024));
                 self.write_entity(&page, &mut html)?;
                 return Ok((urls::file_for(&page.path), html.0));
             }
+            Job::Article(i) if self.direct_articles => {
+                let page = self.article_page(i);
+                self.write_article(&page, &mut html)?;
+                return Ok((urls::file_for(&page.path), html.0));
+            }
+            _ => {}
         }
         let mut ctx = Context::new();
         ctx.insert_value("site", self.site_view.clone());
         let (template, path) = match job {
             Job::Index(n) => self.index(&mut ctx, n),
-            Job::Article(i) => self.article(&mut ctx, i)?,
+            Job::Article(i) => self.article(&mut ctx, self.article_page(i))?,
             Job::Archive => self.archive(&mut ctx),
             Job::Month(m) => self.month(&mut ctx, m),
             Job::Tags => self.tags(&mut ctx),
@@ -389,9 +398,8 @@ impl<'a> Renderer<'a> {
             }
         };
         // Straight to bytes: the sink takes bytes, and a `String` would be checked for UTF-8.
-        let mut html = Vec::with_capacity(16 * 1024);
-        self.tera.render_to(template, &ctx, &mut html).map_err(|e| self.template_error(&e))?;
-        Ok((urls::file_for(&path), html))
+        self.tera.render_to(template, &ctx, &mut html.0).map_err(|e| self.template_error(&e))?;
+        Ok((urls::file_for(&path), html.0))
     }
 
     fn template_error(&self, e: &tera::Error) -> Diagnostic {
@@ -468,36 +476,52 @@ impl<'a> Renderer<'a> {
         ("index.html", path)
     }
 
-    fn article(&self, ctx: &mut Context, i: usize) -> Result<(&'static str, String), Diagnostic> {
+    /// What the page of article `i` shows, for whichever writer renders it.
+    fn article_page(&self, i: usize) -> ArticlePage {
         let a = &self.site.corpus.articles[i];
         let path = urls::article(&a.slug);
-        let content = self.body(i);
-        let neighbour = |j: Option<usize>| j.filter(|&j| j < self.site.corpus.articles.len()).map(|j| self.card(j));
         let mut meta = self.meta(a.title.clone(), views::summary(a), path.clone(), "article");
         meta.jsonld = Some(jsonld::article(self.site, self.settings, i, &|e| self.entity_reference(e)));
-        ctx.insert("page", &meta);
+        let neighbour = |j: Option<usize>| j.filter(|&j| j < self.site.corpus.articles.len());
+        ArticlePage {
+            i,
+            path,
+            meta,
+            content: self.body(i),
+            month: Link {
+                name: crate::model::calendar::month_label(a.published),
+                url: self.settings.base_url.path_for(&urls::month(
+                    chrono::Datelike::year(&a.published),
+                    chrono::Datelike::month(&a.published),
+                )),
+            },
+            entities: self.article_entities(i),
+            newer: neighbour(i.checked_sub(1)),
+            older: neighbour(Some(i + 1)),
+        }
+    }
+
+    /// Puts article page `page` into a Tera context.
+    fn article(&self, ctx: &mut Context, page: ArticlePage) -> Result<(&'static str, String), Diagnostic> {
+        let a = &self.site.corpus.articles[page.i];
+        ctx.insert("page", &page.meta);
+        let entities = page.entities.iter().map(|&e| self.entity_value(e)).collect::<Result<_, Diagnostic>>()?;
         ctx.insert_value(
             "article",
             views::with_fields(
-                &self.card(i),
+                &self.card(page.i),
                 &ArticleView {
                     authors: &a.authors,
-                    content,
+                    content: page.content,
                     words: a.word_count(),
-                    month: Link {
-                        name: crate::model::calendar::month_label(a.published),
-                        url: self.settings.base_url.path_for(&urls::month(
-                            chrono::Datelike::year(&a.published),
-                            chrono::Datelike::month(&a.published),
-                        )),
-                    },
-                    entities: self.article_entities(i)?,
+                    month: page.month,
+                    entities,
                 },
             ),
         );
-        ctx.insert("newer", &neighbour(i.checked_sub(1)));
-        ctx.insert("older", &neighbour(Some(i + 1)));
-        Ok(("article.html", path))
+        ctx.insert("newer", &page.newer.map(|j| self.card(j)));
+        ctx.insert("older", &page.older.map(|j| self.card(j)));
+        Ok(("article.html", page.path))
     }
 
     /// The body HTML of article `i`. Not kept: only the few articles of the site feeds need it
@@ -713,7 +737,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Entities an article mentions, most mentioned first.
-    fn article_entities(&self, i: usize) -> Result<Vec<Value>, Diagnostic> {
+    fn article_entities(&self, i: usize) -> Vec<usize> {
         let mut counts: Vec<(u32, usize)> = Vec::new();
         for m in &self.site.notes.articles[i].mentions {
             match counts.iter_mut().find(|(e, _)| *e == m.entity) {
@@ -722,7 +746,7 @@ impl<'a> Renderer<'a> {
             }
         }
         counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        counts.into_iter().map(|(e, _)| self.entity_value(e as usize)).collect()
+        counts.into_iter().map(|(e, _)| e as usize).collect()
     }
 }
 
@@ -780,6 +804,21 @@ struct EntityView<'a> {
     first_seen: Option<String>,
     last_seen: Option<String>,
     related: Vec<(Value, usize)>,
+}
+
+/// What an article page shows (see [`Renderer::article_page`]).
+struct ArticlePage {
+    i: usize,
+    path: String,
+    meta: PageMeta,
+    /// The body HTML, annotations linked.
+    content: String,
+    month: Link,
+    /// The entities it names, most named first.
+    entities: Vec<usize>,
+    /// The articles before and after it (newest first).
+    newer: Option<usize>,
+    older: Option<usize>,
 }
 
 /// What an entity page shows (see [`Renderer::entity_page`]).

@@ -47,7 +47,7 @@ fn the_example_site_is_the_same_without_tera() {
 #[test]
 fn escaping_pagination_and_every_optional_field_are_the_same_without_tera() {
     // Names, descriptions, links, tags and a base URL that need escaping; one article per page.
-    assert_eq!(same_both_ways(&fixtures_dir().join("direct")), 4 + 8, "four entities, paginated");
+    assert_eq!(same_both_ways(&fixtures_dir().join("direct")), 4 + 8, "four entities, one article a page");
 }
 
 #[test]
@@ -71,8 +71,15 @@ fn an_overridden_template_is_used_for_the_pages_it_renders() {
     assert_eq!(site.page("entities/kingsport/index.html").text("#articles"), "Reports");
 
     std::fs::remove_file(site.path("templates/entity.html")).unwrap();
+    let marked = builtin("article.html").replace(">In this article</h2>", ">Named here</h2>");
+    std::fs::write(site.path("templates/article.html"), marked).unwrap();
+    site.build().success();
+    assert_eq!(site.page("articles/harbour/index.html").text("#in-this-article"), "Named here");
+
+    std::fs::remove_file(site.path("templates/article.html")).unwrap();
     let marked = builtin("base.html").replace("<p>Built with newsreel.</p>", "<p>Made here.</p>");
     std::fs::write(site.path("templates/base.html"), marked).unwrap();
     site.build().success();
     assert_eq!(site.page("entities/kingsport/index.html").text("footer p:last-child"), "Made here.");
+    assert_eq!(site.page("articles/harbour/index.html").text("footer p:last-child"), "Made here.");
 }
