@@ -157,18 +157,25 @@ impl Site<'_> {
     /// most shared first, at most `max`. Computed on demand: it costs the mentions of `e`'s
     /// articles, and only the pages that show it pay.
     pub fn related(&self, e: usize, max: usize) -> Vec<(usize, usize)> {
-        let mut counts: HashMap<u32, usize> = HashMap::new();
-        let mut seen: Vec<u32> = Vec::new();
+        // Each article's other entities, once each, then counted by sorting: no hash map, and
+        // no search of the entities seen so far for every mention.
+        let mut others: Vec<u32> = Vec::new();
         for &a in &self.entities[e].articles {
-            seen.clear();
-            for m in &self.notes.articles[a].mentions {
-                if m.entity as usize != e && !seen.contains(&m.entity) {
-                    seen.push(m.entity);
-                    *counts.entry(m.entity).or_default() += 1;
+            let start = others.len();
+            others.extend(self.notes.articles[a].mentions.iter().map(|m| m.entity).filter(|&x| x as usize != e));
+            others[start..].sort_unstable();
+            let mut kept = start;
+            for i in start..others.len() {
+                if kept == start || others[kept - 1] != others[i] {
+                    others[kept] = others[i];
+                    kept += 1;
                 }
             }
+            others.truncate(kept);
         }
-        let mut related: Vec<(usize, usize)> = counts.into_iter().map(|(x, n)| (x as usize, n)).collect();
+        others.sort_unstable();
+        let mut related: Vec<(usize, usize)> =
+            others.chunk_by(|a, b| a == b).map(|run| (run[0] as usize, run.len())).collect();
         related.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         related.truncate(max);
         related
