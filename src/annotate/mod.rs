@@ -125,8 +125,8 @@ pub fn scan(knowledge: &Knowledge, article: &Article, options: &dates::DateOptio
 
 /// Links the scans of every article (in the order of `corpus.articles`) into the corpus's
 /// entities.
-pub fn link<'s>(knowledge: &Knowledge, corpus: &Corpus, scans: impl Iterator<Item = &'s Scan> + Clone) -> Annotations {
-    let candidates: Vec<Vec<entities::Candidate>> = scans.clone().map(|s| s.candidates.clone()).collect();
+pub fn link(knowledge: &Knowledge, corpus: &Corpus, scans: &[&Scan]) -> Annotations {
+    let candidates: Vec<Vec<entities::Candidate>> = scans.par_iter().map(|s| s.candidates.clone()).collect();
     let linked = entities::link(knowledge, candidates, |a, c| {
         corpus.articles[a].units[c.unit as usize].text.get(c.start as usize..c.end as usize).unwrap_or("")
     });
@@ -149,7 +149,7 @@ pub fn link<'s>(knowledge: &Knowledge, corpus: &Corpus, scans: impl Iterator<Ite
         .collect();
     let articles = linked
         .articles
-        .into_iter()
+        .into_par_iter()
         .zip(scans)
         .map(|(found, scan)| article_notes(found.into_iter().map(|(c, e)| (c, e as u32)), scan))
         .collect();
@@ -216,7 +216,7 @@ pub fn run_with(corpus: &Corpus, knowledge: &Knowledge, settings: &Settings, sta
     stage("annotating: recognising");
     let scans: Vec<Scan> = corpus.articles.par_iter().map(|a| scan(knowledge, a, &options)).collect();
     stage("annotating: linking");
-    link(knowledge, corpus, scans.iter())
+    link(knowledge, corpus, &scans.iter().collect::<Vec<_>>())
 }
 
 #[cfg(test)]
@@ -244,7 +244,7 @@ mod tests {
             article("b", "Mr Putin left Moscow on Tuesday."),
         ];
         let (corpus, scans, knowledge) = scanned(before);
-        let linked = link(&knowledge, &corpus, scans.iter());
+        let linked = link(&knowledge, &corpus, &scans.iter().collect::<Vec<_>>());
 
         // New sentences and a new date, but the same names in the same order.
         let edited = article(
@@ -254,7 +254,7 @@ mod tests {
         let mut after: Vec<Article> = corpus.articles.iter().map(|a| (**a).clone()).collect();
         after[1] = edited;
         let (after, after_scans, _) = scanned(after);
-        let full = link(&knowledge, &after, after_scans.iter());
+        let full = link(&knowledge, &after, &after_scans.iter().collect::<Vec<_>>());
         let quick = relink_unchanged(
             (&corpus.articles[1], &scans[1], &linked.articles[1]),
             (&after.articles[1], &after_scans[1]),

@@ -426,7 +426,7 @@ impl Workspace {
         if let Some((notes, changed)) = self.relink_pending() {
             return (notes, Some(changed));
         }
-        (annotate::link(knowledge, &self.corpus, self.scans.iter().map(|(scan, _)| scan)), None)
+        (annotate::link(knowledge, &self.corpus, &self.scans.iter().map(|(scan, _)| scan).collect::<Vec<_>>()), None)
     }
 
     /// The annotations after edits that left each edited article's names as they were (the

@@ -172,6 +172,16 @@ pub fn link<'s>(
                 (i, m.name.len() - key.len(), m.name.clone())
             })
             .collect();
+        // `fulls` by surname key (people only) and by first word, in `fulls` order: a short form
+        // looks up the few full names it may stand for instead of testing every one
+        let mut by_key: FxMap<&str, Vec<usize>> = FxMap::default();
+        let mut by_first: FxMap<&str, Vec<usize>> = FxMap::default();
+        for (f, (j, at, full)) in fulls.iter().enumerate() {
+            if ms[*j].kind == EntityKind::Person {
+                by_key.entry(&full[*at..]).or_default().push(f);
+            }
+            by_first.entry(full.split(' ').next().unwrap_or("")).or_default().push(f);
+        }
         // lower-cased `fulls`, made the first time a multi-word surname needs them
         let lower_fulls: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
         for i in 0..ms.len() {
@@ -190,31 +200,37 @@ pub fn link<'s>(
             } else {
                 &[]
             };
-            let same: Vec<&(usize, usize, Cow<'s, str>)> = fulls
-                .iter()
-                .enumerate()
-                .filter(|(f, (j, at, full))| {
-                    let mk = ms[*j].kind;
-                    if multi {
-                        mk == EntityKind::Person && full.len() > m.name.len() && lowers[*f].ends_with(&suffix)
-                    } else if want_person {
-                        mk == EntityKind::Person && &full[*at..] == key
-                    } else {
-                        mk == m.kind && full.split(' ').next() == Some(m.name.as_ref())
-                    }
-                })
-                .map(|(_, full)| full)
-                .collect();
-            // "Saddam" after "Saddam Hussein": a first name alone, when only one full name has it
-            let same = if same.is_empty() && want_person && !multi {
+            let same: Vec<&(usize, usize, Cow<'s, str>)> = if multi {
                 fulls
                     .iter()
-                    .filter(|(j, _, full)| {
-                        ms[*j].kind == EntityKind::Person && full.split(' ').next() == Some(m.name.as_ref())
+                    .enumerate()
+                    .filter(|(f, (j, _, full))| {
+                        ms[*j].kind == EntityKind::Person && full.len() > m.name.len() && lowers[*f].ends_with(&suffix)
                     })
+                    .map(|(_, full)| full)
                     .collect()
+            } else if want_person {
+                let same: Vec<_> = by_key.get(key).map_or(&[][..], Vec::as_slice).iter().map(|&f| &fulls[f]).collect();
+                // "Saddam" after "Saddam Hussein": a first name alone, when only one full name has it
+                if same.is_empty() {
+                    by_first
+                        .get(m.name.as_ref())
+                        .map_or(&[][..], Vec::as_slice)
+                        .iter()
+                        .map(|&f| &fulls[f])
+                        .filter(|(j, _, _)| ms[*j].kind == EntityKind::Person)
+                        .collect()
+                } else {
+                    same
+                }
             } else {
-                same
+                by_first
+                    .get(m.name.as_ref())
+                    .map_or(&[][..], Vec::as_slice)
+                    .iter()
+                    .map(|&f| &fulls[f])
+                    .filter(|(j, _, _)| ms[*j].kind == m.kind)
+                    .collect()
             };
             let mut distinct: Vec<&Cow<'s, str>> = same.iter().map(|f| &f.2).collect();
             distinct.sort_unstable();
@@ -351,16 +367,15 @@ pub fn link<'s>(
     }
     entities.sort_by(|x, y| x.0.id.cmp(&y.0.id));
     let index: FxMap<(u32, u32), usize> = entities.iter().enumerate().map(|(i, (_, key))| (*key, i)).collect();
-    let mut out_articles = Vec::with_capacity(articles.len());
-    for ((cands, ms), slugs) in articles.into_iter().zip(&mentions).zip(&slug_of) {
-        let mut v = Vec::with_capacity(cands.len());
-        for ((c, m), &si) in cands.into_iter().zip(ms).zip(slugs) {
-            if let Some(&i) = index.get(&key_of(m, si)) {
-                v.push((c, i));
-            }
-        }
-        out_articles.push(v);
-    }
+    let out_articles = articles
+        .into_par_iter()
+        .zip(&mentions)
+        .zip(&slug_of)
+        .map(|((cands, ms), slugs)| {
+            let found = cands.into_iter().zip(ms).zip(slugs);
+            found.filter_map(|((c, m), &si)| Some((c, *index.get(&key_of(m, si))?))).collect()
+        })
+        .collect();
     Linked { entities: entities.into_iter().map(|(e, _)| e).collect(), articles: out_articles }
 }
 
