@@ -13,13 +13,19 @@
 use super::html::escape_with;
 use super::timeline::EntityPeriod;
 use super::views::{Link, PageMeta, Paginator};
-use super::{ArticlePage, EntityPage, Renderer};
+use super::{ArticlePage, EntityPage, Listing, Renderer};
 use crate::diagnostics::Diagnostic;
 
 /// The templates an entity page is rendered from.
 pub(super) const ENTITY_TEMPLATES: &[&str] = &["base.html", "components.html", "entity.html"];
 /// The templates an article page is rendered from.
 pub(super) const ARTICLE_TEMPLATES: &[&str] = &["base.html", "components.html", "article.html"];
+/// The templates the front page, tag pages and month pages are rendered from.
+pub(super) const LISTING_TEMPLATES: [&[&str]; 3] = [
+    &["base.html", "components.html", "index.html"],
+    &["base.html", "components.html", "tag.html"],
+    &["base.html", "components.html", "month.html"],
+];
 
 /// A page being written: raw markup, escaped text and numbers.
 pub(super) struct Html(pub Vec<u8>);
@@ -62,7 +68,7 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-/// The parts of `base.html` that are the same on every page but the front page, escaped once.
+/// The parts of `base.html` that are the same on every page, escaped once.
 #[derive(Default)]
 pub(super) struct Layout {
     /// `<html lang=…>` up to `<title>`.
@@ -74,6 +80,8 @@ pub(super) struct Layout {
     links: String,
     /// From `</head>`'s `<body>` class onwards: the masthead and its navigation.
     masthead: String,
+    /// The same on the front page, whose navigation marks its first link as the current page.
+    front_masthead: String,
     /// From `</main>` to the end.
     end: String,
 }
@@ -103,10 +111,16 @@ impl Layout {
             "\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n<header class=\"masthead\">\n  \
              <a class=\"brand\" href=\"{base}\">{title}</a>\n  <nav aria-label=\"Sections\">"
         );
-        for item in nav {
-            masthead.push_str(&format!("\n    <a href=\"{}\">{}</a>", text(&item.url), text(&item.name)));
+        let mut front_masthead = masthead.clone();
+        for (i, item) in nav.iter().enumerate() {
+            let link =
+                |current: &str| format!("\n    <a href=\"{}\"{current}>{}</a>", text(&item.url), text(&item.name));
+            masthead.push_str(&link(""));
+            front_masthead.push_str(&link(if i == 0 { " aria-current=\"page\"" } else { "" }));
         }
-        masthead.push_str("\n  </nav>\n</header>\n<main id=\"main\">\n");
+        for m in [&mut masthead, &mut front_masthead] {
+            m.push_str("\n  </nav>\n</header>\n<main id=\"main\">\n");
+        }
         let site = r.site;
         let mut end = format!("\n</main>\n<footer class=\"colophon\">\n  <p>{} articles", site.corpus.articles.len());
         if !site.notes.entities.is_empty() {
@@ -117,14 +131,27 @@ impl Layout {
              <p>Built with newsreel.</p>\n</footer>\n<script src=\"{base}static/newsreel.js\" defer></script>\n\
              </body>\n</html>\n"
         ));
-        Layout { start, title_end: format!(" · {title}</title>"), site_title: title, links, masthead, end }
+        Layout {
+            start,
+            title_end: format!(" · {title}</title>"),
+            site_title: title,
+            links,
+            masthead,
+            front_masthead,
+            end,
+        }
     }
 
-    /// `base.html` up to its `main` block, for a page other than the front page; `head` writes
-    /// the page's `head` block.
+    /// `base.html` up to its `main` block; `head` writes the page's `head` block.
     fn open(&self, h: &mut Html, page: &PageMeta, head: impl FnOnce(&mut Html)) {
         let og_type = if page.kind == "article" { "article" } else { "website" };
-        h.raw(&self.start).text(&page.title).raw(&self.title_end);
+        let front = page.kind == "index" && page.path.is_empty();
+        h.raw(&self.start);
+        if front {
+            h.raw(&self.site_title).raw("</title>");
+        } else {
+            h.text(&page.title).raw(&self.title_end);
+        }
         h.raw("\n<meta name=\"description\" content=\"").truncated(&page.description, 300);
         h.raw("\">\n<link rel=\"canonical\" href=\"").text(&page.canonical);
         h.raw("\">\n<meta property=\"og:site_name\" content=\"").raw(&self.site_title);
@@ -141,7 +168,8 @@ impl Layout {
         }
         h.raw(&self.links);
         head(h);
-        h.raw("</head>\n<body class=\"").text(page.kind).raw("\">").raw(&self.masthead);
+        h.raw("</head>\n<body class=\"").text(page.kind).raw("\">");
+        h.raw(if front { &self.front_masthead } else { &self.masthead });
     }
 
     fn close(&self, h: &mut Html) {
@@ -300,6 +328,119 @@ impl Renderer<'_> {
         h.raw("\n</nav>\n");
         self.layout.close(h);
         Ok(())
+    }
+
+    /// `index.html`: a page of the front page.
+    pub(super) fn write_index(&self, page: &Listing<'_>, h: &mut Html) {
+        self.layout.open(h, &page.meta, |_| {});
+        let s = self.settings;
+        match &page.paginator {
+            Some(p) if p.current != 1 => {
+                h.raw("\n<h1>").raw(&self.layout.site_title).raw(" <small>page ").num(p.current).raw(" of ");
+                h.num(p.total).raw("</small></h1>");
+            }
+            _ => {
+                h.raw("\n<section class=\"intro\">\n  <h1>").raw(&self.layout.site_title).raw("</h1>\n  ");
+                if !s.description.is_empty() {
+                    h.raw("<p>").text(&s.description).raw("</p>");
+                }
+                h.raw("\n</section>");
+            }
+        }
+        self.listed(h, page);
+    }
+
+    /// `tag.html`: a page of tag `t`.
+    pub(super) fn write_tag(&self, t: usize, page: &Listing<'_>, h: &mut Html) {
+        let tag = &self.site.tags[t];
+        let url = self.settings.base_url.path_for(&crate::model::urls::tag(&tag.slug));
+        self.layout.open(h, &page.meta, |h| {
+            for (kind, file) in [("atom+xml", "atom.xml"), ("feed+json", "feed.json")] {
+                h.raw("<link rel=\"alternate\" type=\"application/").raw(kind).raw("\" title=\"").text(&tag.name);
+                h.raw(" · ").raw(&self.layout.site_title).raw("\" href=\"").text(&url).raw(file).raw("\">\n");
+            }
+        });
+        let count = tag.articles.len();
+        h.raw("\n<h1>Tagged “").text(&tag.name).raw("” <small>").num(count).raw(" article").raw(plural(count));
+        h.raw("</small></h1>");
+        self.listed(h, page);
+    }
+
+    /// `month.html`: every article of month `m`.
+    pub(super) fn write_month(&self, m: usize, page: &Listing<'_>, h: &mut Html) {
+        let month = &self.site.months[m];
+        self.layout.open(h, &page.meta, |_| {});
+        let count = month.articles.len();
+        h.raw("\n<h1>").text(&page.meta.title).raw(" <small>").num(count).raw(" article").raw(plural(count));
+        h.raw("</small></h1>\n");
+        self.write_days(h, &page.articles);
+        h.raw("\n<nav class=\"neighbours\" aria-label=\"Months\">\n  ");
+        let link = |i: usize| self.site.months.get(i).map(|m| self.month_view(m));
+        if let Some(older) = link(m + 1) {
+            h.raw("<a href=\"").text(&older.url).raw("\">← ").text(&older.label).raw("</a>");
+        }
+        h.raw("\n  ");
+        if let Some(newer) = m.checked_sub(1).and_then(link) {
+            h.raw("<a href=\"").text(&newer.url).raw("\">").text(&newer.label).raw(" →</a>");
+        }
+        h.raw("\n</nav>\n");
+        self.layout.close(h);
+    }
+
+    /// The end of a paginated listing: its days, its paginator and the layout's end.
+    fn listed(&self, h: &mut Html, page: &Listing<'_>) {
+        h.raw("\n");
+        self.write_days(h, &page.articles);
+        h.raw("\n");
+        if let Some(p) = &page.paginator {
+            paginator(h, p);
+        }
+        h.raw("\n");
+        self.layout.close(h);
+    }
+
+    /// The `days` component of `components.html`: `list` (newest first) grouped by day.
+    fn write_days(&self, h: &mut Html, list: &[usize]) {
+        let articles = &self.site.corpus.articles;
+        for day in list.chunk_by(|&a, &b| articles[a].published == articles[b].published) {
+            let published = articles[day[0]].published;
+            let date = published.to_string();
+            h.raw("\n<section class=\"day\" aria-labelledby=\"day-").text(&date).raw("\">\n  <h2 id=\"day-");
+            h.text(&date).raw("\"><time datetime=\"").text(&date).raw("\">");
+            h.text(crate::model::calendar::weekday_name(published)).raw(" ");
+            h.text(&super::views::date_label(published)).raw("</time></h2>");
+            for &a in day {
+                h.raw(&self.card_html(a));
+            }
+            h.raw("\n</section>");
+        }
+        h.raw("\n");
+    }
+
+    /// Article `i`'s card in the `days` component (shared: an article is on the front page, its
+    /// month and each of its tags).
+    fn card_html(&self, i: usize) -> std::sync::Arc<str> {
+        super::shared(&self.shared.card_html, i, || {
+            let a = &self.site.corpus.articles[i];
+            let card = super::views::card(a, self.settings);
+            let mut h = Html(Vec::with_capacity(512));
+            h.raw("\n  <article class=\"card\">\n    <h3><a href=\"").text(&card.url).raw("\">").text(card.title);
+            h.raw("</a></h3>\n    <p class=\"meta\"><time datetime=\"").text(&card.date).raw("\">");
+            h.text(&card.date_label).raw("</time>");
+            if let Some(domain) = card.source_domain {
+                h.raw(" · <span class=\"source\">").text(domain).raw("</span>");
+            }
+            h.raw("</p>\n    <p class=\"summary\">").text(&card.summary).raw("</p>");
+            if !card.tags.is_empty() {
+                h.raw("\n    <ul class=\"tags\">");
+                for t in &card.tags {
+                    h.raw("<li><a href=\"").text(&t.url).raw("\">").text(&t.name).raw("</a></li>");
+                }
+                h.raw("</ul>");
+            }
+            h.raw("\n  </article>");
+            String::from_utf8(h.0).unwrap_or_default().into()
+        })
     }
 
     /// The title and meta line of article `i`'s card on entity pages (shared: an article is on

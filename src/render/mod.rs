@@ -69,6 +69,8 @@ struct Renderer<'a> {
     direct_entities: bool,
     /// Set when article pages are written by [`direct`].
     direct_articles: bool,
+    /// Set when the front page, tag pages and month pages are written by [`direct`].
+    direct_listings: [bool; 3],
     layout: direct::Layout,
 }
 
@@ -81,6 +83,8 @@ struct Shared {
     cards: Vec<OnceLock<Value>>,
     /// The title and meta line of an article's card, as entity pages written by [`direct`] show it.
     card_heads: Vec<OnceLock<std::sync::Arc<str>>>,
+    /// An article's card as listings written by [`direct`] show it.
+    card_html: Vec<OnceLock<std::sync::Arc<str>>>,
     /// Entity chips, rendered from `entity_chip.html`.
     chips: Vec<OnceLock<Result<std::sync::Arc<str>, Diagnostic>>>,
     entities: Vec<OnceLock<Result<Value, Diagnostic>>>,
@@ -307,6 +311,7 @@ impl<'a> Renderer<'a> {
         let shared = Shared {
             cards: slots(site.corpus.articles.len()),
             card_heads: slots(site.corpus.articles.len()),
+            card_html: slots(site.corpus.articles.len()),
             chips: slots(site.notes.entities.len()),
             entities: slots(site.notes.entities.len()),
             entity_references: slots(site.notes.entities.len()),
@@ -325,6 +330,7 @@ impl<'a> Renderer<'a> {
             note_groups,
             direct_entities: templates.are_builtin(direct::ENTITY_TEMPLATES),
             direct_articles: templates.are_builtin(direct::ARTICLE_TEMPLATES),
+            direct_listings: direct::LISTING_TEMPLATES.map(|names| templates.are_builtin(names)),
             layout: direct::Layout::default(),
         };
         r.layout = direct::Layout::new(&r, &layout_nav);
@@ -377,12 +383,27 @@ impl<'a> Renderer<'a> {
                 self.write_article(&page, &mut html)?;
                 return Ok((urls::file_for(&page.path), html.0));
             }
+            Job::Index(n) if self.direct_listings[0] => {
+                let page = self.index_listing(n);
+                self.write_index(&page, &mut html);
+                return Ok((urls::file_for(&page.path), html.0));
+            }
+            Job::Tag(t, n) if self.direct_listings[1] => {
+                let page = self.tag_listing(t, n);
+                self.write_tag(t, &page, &mut html);
+                return Ok((urls::file_for(&page.path), html.0));
+            }
+            Job::Month(m) if self.direct_listings[2] => {
+                let page = self.month_listing(m);
+                self.write_month(m, &page, &mut html);
+                return Ok((urls::file_for(&page.path), html.0));
+            }
             _ => {}
         }
         let mut ctx = Context::new();
         ctx.insert_value("site", self.site_view.clone());
         let (template, path) = match job {
-            Job::Index(n) => self.index(&mut ctx, n),
+            Job::Index(n) => self.listing(&mut ctx, self.index_listing(n), "index.html"),
             Job::Article(i) => self.article(&mut ctx, self.article_page(i))?,
             Job::Archive => self.archive(&mut ctx),
             Job::Month(m) => self.month(&mut ctx, m),
@@ -463,17 +484,28 @@ impl<'a> Renderer<'a> {
         views::days(list.map(|i| (self.site.corpus.articles[i].published, self.card(i))))
     }
 
-    fn index(&self, ctx: &mut Context, n: usize) -> (&'static str, String) {
-        let articles = &self.site.corpus.articles;
-        let total = self.pages_of(articles.len());
-        let start = ((n - 1) * self.per_page()).min(articles.len());
-        let arts = &articles[start..(start + self.per_page()).min(articles.len())];
+    /// Page `n` of the front page.
+    fn index_listing(&self, n: usize) -> Listing<'_> {
+        let count = self.site.corpus.articles.len();
+        let start = ((n - 1) * self.per_page()).min(count);
         let path = urls::paginated("", n);
         let title = if n == 1 { self.settings.title.clone() } else { format!("{} — page {n}", self.settings.title) };
-        ctx.insert("page", &self.meta(title, self.settings.description.clone(), path.clone(), "index"));
-        ctx.insert("days", &self.days(start..start + arts.len()));
-        ctx.insert("paginator", &Paginator::new(self.settings, "", n, total));
-        ("index.html", path)
+        Listing {
+            meta: self.meta(title, self.settings.description.clone(), path.clone(), "index"),
+            path,
+            articles: (start..(start + self.per_page()).min(count)).collect(),
+            paginator: Some(Paginator::new(self.settings, "", n, self.pages_of(count))),
+        }
+    }
+
+    /// Puts listing `l` (front page, tag or month) into a Tera context.
+    fn listing(&self, ctx: &mut Context, l: Listing<'_>, template: &'static str) -> (&'static str, String) {
+        ctx.insert("page", &l.meta);
+        ctx.insert("days", &self.days(l.articles.iter().copied()));
+        if let Some(p) = &l.paginator {
+            ctx.insert("paginator", p);
+        }
+        (template, l.path)
     }
 
     /// What the page of article `i` shows, for whichever writer renders it.
@@ -559,20 +591,25 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn month(&self, ctx: &mut Context, m: usize) -> (&'static str, String) {
+    /// Month `m`'s page (every article of the month, not paginated).
+    fn month_listing(&self, m: usize) -> Listing<'_> {
         let month = &self.site.months[m];
-        let view = self.month_view(month);
+        let label = self.month_view(month).label;
         let path = urls::month(month.year, month.month);
-        ctx.insert(
-            "page",
-            &self.meta(view.label.clone(), format!("Articles published in {}", view.label), path.clone(), "month"),
-        );
-        ctx.insert("days", &self.days(month.articles.iter().copied()));
-        ctx.insert("month", &view);
+        Listing {
+            meta: self.meta(label.clone(), format!("Articles published in {label}"), path.clone(), "month"),
+            path,
+            articles: std::borrow::Cow::Borrowed(&month.articles),
+            paginator: None,
+        }
+    }
+
+    fn month(&self, ctx: &mut Context, m: usize) -> (&'static str, String) {
+        ctx.insert("month", &self.month_view(&self.site.months[m]));
         let link = |i: usize| self.site.months.get(i).map(|m| self.month_view(m));
         ctx.insert("newer", &m.checked_sub(1).and_then(link));
         ctx.insert("older", &link(m + 1));
-        ("month.html", path)
+        self.listing(ctx, self.month_listing(m), "month.html")
     }
 
     fn tags(&self, ctx: &mut Context) -> (&'static str, String) {
@@ -593,18 +630,27 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn tag(&self, ctx: &mut Context, t: usize, n: usize) -> (&'static str, String) {
+    /// Page `n` of tag `t`.
+    fn tag_listing(&self, t: usize, n: usize) -> Listing<'_> {
         let tag = &self.site.tags[t];
         let first = urls::tag(&tag.slug);
         let path = urls::paginated(&first, n);
-        ctx.insert(
-            "page",
-            &self.meta(format!("Tagged “{}”", tag.name), format!("Articles tagged {}", tag.name), path.clone(), "tag"),
-        );
-        ctx.insert("tag", &self.tag_view(tag));
-        ctx.insert("days", &self.days(self.slice(&tag.articles, n).iter().copied()));
-        ctx.insert("paginator", &Paginator::new(self.settings, &first, n, self.pages_of(tag.articles.len())));
-        ("tag.html", path)
+        Listing {
+            meta: self.meta(
+                format!("Tagged “{}”", tag.name),
+                format!("Articles tagged {}", tag.name),
+                path.clone(),
+                "tag",
+            ),
+            path,
+            articles: std::borrow::Cow::Borrowed(self.slice(&tag.articles, n)),
+            paginator: Some(Paginator::new(self.settings, &first, n, self.pages_of(tag.articles.len()))),
+        }
+    }
+
+    fn tag(&self, ctx: &mut Context, t: usize, n: usize) -> (&'static str, String) {
+        ctx.insert("tag", &self.tag_view(&self.site.tags[t]));
+        self.listing(ctx, self.tag_listing(t, n), "tag.html")
     }
 
     fn entity_link(&self, e: usize) -> EntityLink {
@@ -804,6 +850,16 @@ struct EntityView<'a> {
     first_seen: Option<String>,
     last_seen: Option<String>,
     related: Vec<(Value, usize)>,
+}
+
+/// What a listing page (front page, tag, month) shows.
+struct Listing<'a> {
+    path: String,
+    meta: PageMeta,
+    /// The articles it lists, newest first.
+    articles: std::borrow::Cow<'a, [usize]>,
+    /// How it is paginated (months are not).
+    paginator: Option<Paginator>,
 }
 
 /// What an article page shows (see [`Renderer::article_page`]).

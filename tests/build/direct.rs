@@ -1,4 +1,5 @@
-//! Entity and article pages of the built-in theme are written without Tera (`render::direct`).
+//! Entity, article and listing pages of the built-in theme are written without Tera
+//! (`render::direct`).
 //! They must be, byte for byte, what the built-in templates give: each site here is rendered
 //! both ways and every file compared. A site that overrides one of those templates must get
 //! its own template's output.
@@ -77,6 +78,12 @@ fn an_overridden_template_is_used_for_the_pages_it_renders() {
     assert_eq!(site.page("articles/harbour/index.html").text("#in-this-article"), "Named here");
 
     std::fs::remove_file(site.path("templates/article.html")).unwrap();
+    let marked = builtin("tag.html").replace("<h1>Tagged", "<h1>Filed under");
+    std::fs::write(site.path("templates/tag.html"), marked).unwrap();
+    site.build().success();
+    assert!(site.page("tags/harbour-port/index.html").text("main h1").starts_with("Filed under"));
+
+    std::fs::remove_file(site.path("templates/tag.html")).unwrap();
     let marked = builtin("base.html").replace("<p>Built with newsreel.</p>", "<p>Made here.</p>");
     std::fs::write(site.path("templates/base.html"), marked).unwrap();
     site.build().success();
