@@ -155,23 +155,19 @@ fn index_entities(notes: &Annotations) -> Vec<EntityIndex> {
 impl Site<'_> {
     /// The entities mentioned in the same articles as entity `e`, as (entity, shared articles),
     /// most shared first, at most `max`. Computed on demand: it costs the mentions of `e`'s
-    /// articles, and only the pages that show it pay.
-    pub fn related(&self, e: usize, max: usize) -> Vec<(usize, usize)> {
-        // Each article's other entities, once each, then counted by sorting: no hash map, and
-        // no search of the entities seen so far for every mention.
+    /// articles, and only the pages that show it pay. `entities_in(a)` is
+    /// [`Site::entities_in`], which the caller may keep: an article is walked once per entity
+    /// it names.
+    pub fn related<'x>(
+        &self,
+        e: usize,
+        max: usize,
+        entities_in: impl Fn(usize) -> std::borrow::Cow<'x, [u32]>,
+    ) -> Vec<(usize, usize)> {
+        // Counted by sorting: no hash map.
         let mut others: Vec<u32> = Vec::new();
         for &a in &self.entities[e].articles {
-            let start = others.len();
-            others.extend(self.notes.articles[a].mentions.iter().map(|m| m.entity).filter(|&x| x as usize != e));
-            others[start..].sort_unstable();
-            let mut kept = start;
-            for i in start..others.len() {
-                if kept == start || others[kept - 1] != others[i] {
-                    others[kept] = others[i];
-                    kept += 1;
-                }
-            }
-            others.truncate(kept);
+            others.extend(entities_in(a).iter().filter(|&&x| x as usize != e));
         }
         others.sort_unstable();
         let mut related: Vec<(usize, usize)> =
@@ -179,6 +175,14 @@ impl Site<'_> {
         related.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         related.truncate(max);
         related
+    }
+
+    /// The entities article `a` mentions, each once, in index order.
+    pub fn entities_in(&self, a: usize) -> Vec<u32> {
+        let mut entities: Vec<u32> = self.notes.articles[a].mentions.iter().map(|m| m.entity).collect();
+        entities.sort_unstable();
+        entities.dedup();
+        entities
     }
 }
 

@@ -316,14 +316,14 @@ impl Renderer<'_> {
         h.raw("\n</article>\n<nav class=\"neighbours\" aria-label=\"More articles\">\n  ");
         let link = |i: usize| {
             let n = &self.site.corpus.articles[i];
-            (self.settings.base_url.path_for(&crate::model::urls::article(&n.slug)), n.title.as_str())
+            (&self.article_urls[i], n.title.as_str())
         };
         if let Some((url, title)) = page.newer.map(link) {
-            h.raw("<a rel=\"next\" href=\"").text(&url).raw("\">← ").text(title).raw("</a>");
+            h.raw("<a rel=\"next\" href=\"").text(url).raw("\">← ").text(title).raw("</a>");
         }
         h.raw("\n  ");
         if let Some((url, title)) = page.older.map(link) {
-            h.raw("<a rel=\"prev\" href=\"").text(&url).raw("\">").text(title).raw(" →</a>");
+            h.raw("<a rel=\"prev\" href=\"").text(url).raw("\">").text(title).raw(" →</a>");
         }
         h.raw("\n</nav>\n");
         self.layout.close(h);
@@ -449,7 +449,7 @@ impl Renderer<'_> {
         super::shared(&self.shared.card_heads, i, || {
             let a = &self.site.corpus.articles[i];
             let mut h = Html(Vec::with_capacity(256));
-            h.raw("<h3><a href=\"").text(&self.settings.base_url.path_for(&crate::model::urls::article(&a.slug)));
+            h.raw("<h3><a href=\"").text(&self.article_urls[i]);
             h.raw("\">").text(&a.title).raw("</a></h3>\n    <p class=\"meta\"><time datetime=\"");
             h.text(&a.published.to_string()).raw("\">").text(&super::views::date_label(a.published)).raw("</time>");
             if let Some(domain) = a.source.as_deref().and_then(super::views::domain) {

@@ -65,6 +65,8 @@ struct Renderer<'a> {
     link_tags: spans::LinkTags<'a>,
     /// For each article, for each of its dates, the period of the timeline it is on.
     note_groups: Vec<Vec<u32>>,
+    /// Each article's page, as links name it (under the base path).
+    article_urls: Vec<String>,
     /// Set when entity pages are written by [`direct`] (their templates are the built-in ones).
     direct_entities: bool,
     /// Set when article pages are written by [`direct`].
@@ -85,6 +87,8 @@ struct Shared {
     card_heads: Vec<OnceLock<std::sync::Arc<str>>>,
     /// An article's card as listings written by [`direct`] show it.
     card_html: Vec<OnceLock<std::sync::Arc<str>>>,
+    /// The entities each article names (see `Site::entities_in`), for related entities.
+    article_entities: Vec<OnceLock<Box<[u32]>>>,
     /// Entity chips, rendered from `entity_chip.html`.
     chips: Vec<OnceLock<Result<std::sync::Arc<str>, Diagnostic>>>,
     entities: Vec<OnceLock<Result<Value, Diagnostic>>>,
@@ -313,6 +317,7 @@ impl<'a> Renderer<'a> {
             card_heads: slots(site.corpus.articles.len()),
             card_html: slots(site.corpus.articles.len()),
             chips: slots(site.notes.entities.len()),
+            article_entities: slots(site.corpus.articles.len()),
             entities: slots(site.notes.entities.len()),
             entity_references: slots(site.notes.entities.len()),
             periods: slots(site.timeline.len()),
@@ -328,6 +333,12 @@ impl<'a> Renderer<'a> {
             shared,
             link_tags,
             note_groups,
+            article_urls: site
+                .corpus
+                .articles
+                .iter()
+                .map(|a| settings.base_url.path_for(&urls::article(&a.slug)))
+                .collect(),
             direct_entities: templates.are_builtin(direct::ENTITY_TEMPLATES),
             direct_articles: templates.are_builtin(direct::ARTICLE_TEMPLATES),
             direct_listings: direct::LISTING_TEMPLATES.map(|names| templates.are_builtin(names)),
@@ -477,6 +488,18 @@ impl<'a> Renderer<'a> {
     /// Entity `e` as JSON-LD names it (shared, see [`Shared`]).
     fn entity_reference(&self, e: usize) -> Box<serde_json::value::RawValue> {
         shared(&self.shared.entity_references, e, || jsonld::entity_reference(self.site, self.settings, e))
+    }
+
+    /// The link to unit `unit` of article `article`: its page, and the sentence's anchor.
+    fn sentence_url(&self, article: usize, unit: u32) -> String {
+        let page = &self.article_urls[article];
+        let mut url = String::with_capacity(page.len() + 8);
+        url.push_str(page);
+        if let Some(line) = anchor_for(&self.site.corpus.articles[article], unit) {
+            url.push_str("#l");
+            url.push_str(itoa::Buffer::new().format(line));
+        }
+        url
     }
 
     /// Articles `list` (newest first) grouped by publication day.
@@ -712,14 +735,7 @@ impl<'a> Renderer<'a> {
                             crate::model::sentence::around(&unit.text, sp.start, sp.end)
                         });
                         html::annotated_into(&mut text, &unit.text[from..to], from, &spans);
-                        Sentence {
-                            html: text,
-                            url: format!(
-                                "{}{}",
-                                self.settings.base_url.path_for(&urls::article(&article.slug)),
-                                anchor_for(article, u)
-                            ),
-                        }
+                        Sentence { html: text, url: self.sentence_url(a, u) }
                     })
                     .collect();
                 (a, sentences)
@@ -743,7 +759,14 @@ impl<'a> Renderer<'a> {
             first_seen: idx.articles.last().map(|&a| views::date_label(self.site.corpus.articles[a].published)),
             last_seen: idx.articles.first().map(|&a| views::date_label(self.site.corpus.articles[a].published)),
             articles,
-            related: if first_page { self.site.related(e, MAX_RELATED) } else { Vec::new() },
+            related: if first_page {
+                self.site.related(e, MAX_RELATED, |a| match self.shared.article_entities.get(a) {
+                    Some(cell) => cell.get_or_init(|| self.site.entities_in(a).into()).as_ref().into(),
+                    None => self.site.entities_in(a).into(),
+                })
+            } else {
+                Vec::new()
+            },
             periods: if first_page { self.entity_periods(e) } else { Vec::new() },
             paginator: Paginator::new(self.settings, &first, n, self.pages_of(idx.articles.len())),
             path,
@@ -797,10 +820,10 @@ impl<'a> Renderer<'a> {
 }
 
 /// The fragment that points at unit `u` of an article: `#l12` for a plain-text sentence.
-fn anchor_for(article: &Article, u: u32) -> String {
+fn anchor_for(article: &Article, u: u32) -> Option<u32> {
     match (&article.markdown, article.units.get(u as usize)) {
-        (None, Some(unit)) if u > 0 => format!("#l{}", unit.origins.first().map_or(0, |o| o.line)),
-        _ => String::new(),
+        (None, Some(unit)) if u > 0 => Some(unit.origins.first().map_or(0, |o| o.line)),
+        _ => None,
     }
 }
 

@@ -273,11 +273,6 @@ impl Renderer<'_> {
         html
     }
 
-    fn sentence_url(&self, article: usize, unit: u32) -> String {
-        let a = &self.site.corpus.articles[article];
-        format!("{}{}", self.settings.base_url.path_for(&urls::article(&a.slug)), super::anchor_for(a, unit))
-    }
-
     /// Knight Lab TimelineJS3 JSON: one event per period.
     pub(super) fn timeline_js(&self) -> Vec<u8> {
         let date = |d: chrono::NaiveDate| JsDate { day: d.day(), month: d.month(), year: d.year() };
