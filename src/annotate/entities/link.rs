@@ -59,6 +59,20 @@ fn norm(s: &str) -> Cow<'_, str> {
     })
 }
 
+/// Whether `full` ends with the words of `name`, case aside ("Ursula von der Leyen" and
+/// "Von der Leyen"). Compares in place when both are ASCII (nearly always): this runs for
+/// every full name against the names that share its surname.
+fn ends_with_words(full: &str, name: &str) -> bool {
+    if full.len() <= name.len() {
+        return false;
+    }
+    if full.is_ascii() && name.is_ascii() {
+        let cut = full.len() - name.len();
+        return full.as_bytes()[cut - 1] == b' ' && full[cut..].eq_ignore_ascii_case(name);
+    }
+    full.to_lowercase().ends_with(&format!(" {}", name.to_lowercase()))
+}
+
 /// The last word of a name, borrowed as long as the name is.
 fn last_word<'s>(name: &Cow<'s, str>) -> Cow<'s, str> {
     match name {
@@ -182,8 +196,6 @@ pub fn link<'s>(
             }
             by_first.entry(full.split(' ').next().unwrap_or("")).or_default().push(f);
         }
-        // lower-cased `fulls`, made the first time a multi-word surname needs them
-        let lower_fulls: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
         for i in 0..ms.len() {
             let m = &ms[i];
             let multi = m.name.contains(' ');
@@ -192,23 +204,10 @@ pub fn link<'s>(
                 continue;
             }
             // "Von der Leyen", "De Gaulle": a multi-word surname ends a longer name
-            let suffix = if multi { format!(" {}", m.name.to_lowercase()) } else { String::new() };
-            let is_suffix = |full: &str| full.len() > m.name.len() && full.to_lowercase().ends_with(&suffix);
+            let is_suffix = |full: &str| ends_with_words(full, &m.name);
             let key = surname_key(&m.name);
-            let lowers: &[String] = if multi {
-                lower_fulls.get_or_init(|| fulls.iter().map(|f| f.2.to_lowercase()).collect())
-            } else {
-                &[]
-            };
             let same: Vec<&(usize, usize, Cow<'s, str>)> = if multi {
-                fulls
-                    .iter()
-                    .enumerate()
-                    .filter(|(f, (j, _, full))| {
-                        ms[*j].kind == EntityKind::Person && full.len() > m.name.len() && lowers[*f].ends_with(&suffix)
-                    })
-                    .map(|(_, full)| full)
-                    .collect()
+                fulls.iter().filter(|(j, _, full)| ms[*j].kind == EntityKind::Person && is_suffix(full)).collect()
             } else if want_person {
                 let same: Vec<_> = by_key.get(key).map_or(&[][..], Vec::as_slice).iter().map(|&f| &fulls[f]).collect();
                 // "Saddam" after "Saddam Hussein": a first name alone, when only one full name has it
@@ -264,40 +263,49 @@ pub fn link<'s>(
     // 4. entities: one per name as its id spells it ("LONDON" of a dateline and "London",
     // "Sao Paulo" and "São Paulo" are one entity, whatever type each mention got: the majority
     // type wins); only names of different site gazetteer entries stay apart
-    let mut slug_ix: FxMap<&str, u32> = FxMap::default();
+    // each distinct name once (in the order first seen), slugged in parallel
+    let mut name_ix: FxMap<&str, u32> = FxMap::default();
+    let mut names: Vec<&str> = Vec::new();
+    let mut slug_of: Vec<Vec<u32>> = mentions
+        .iter()
+        .map(|ms| {
+            ms.iter()
+                .map(|m| {
+                    *name_ix.entry(m.name.as_ref()).or_insert_with(|| {
+                        names.push(m.name.as_ref());
+                        (names.len() - 1) as u32
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let name_slugs: Vec<String> = names.par_iter().map(|n| slugify(n)).collect();
+    drop(name_ix);
+    // names that slug alike share a slug ("LONDON", "London")
     let mut slugs: Vec<String> = Vec::new();
-    // per slug: the first site entry seen, and whether another one shares the slug
-    let mut slug_sites: Vec<(u32, bool)> = Vec::new();
     let mut by_slug: FxMap<String, u32> = FxMap::default();
-    // each mention's slug, looked up once
-    let mut slug_of: Vec<Vec<u32>> = Vec::with_capacity(mentions.len());
-    for ms in &mentions {
-        let mut article_slugs = Vec::with_capacity(ms.len());
-        for m in ms {
-            let si = match slug_ix.get(m.name.as_ref()) {
-                Some(&i) => i,
-                None => {
-                    let slug = slugify(&m.name);
-                    let i = *by_slug.entry(slug.clone()).or_insert_with(|| {
-                        slugs.push(slug);
-                        slug_sites.push((NONE, false));
-                        (slugs.len() - 1) as u32
-                    });
-                    slug_ix.insert(m.name.as_ref(), i);
-                    i
-                }
-            };
-            article_slugs.push(si);
+    let slug_of_name: Vec<u32> = name_slugs
+        .into_iter()
+        .map(|slug| {
+            let next = slugs.len() as u32;
+            *by_slug.entry(slug).or_insert_with_key(|slug| {
+                slugs.push(slug.clone());
+                next
+            })
+        })
+        .collect();
+    slug_of.par_iter_mut().for_each(|article| article.iter_mut().for_each(|n| *n = slug_of_name[*n as usize]));
+    // per slug: the first site entry seen, and whether another one shares the slug
+    let mut slug_sites: Vec<(u32, bool)> = vec![(NONE, false); slugs.len()];
+    for (ms, article_slugs) in mentions.iter().zip(&slug_of) {
+        for (m, &si) in ms.iter().zip(article_slugs).filter(|(m, _)| m.site != NONE) {
             let e = &mut slug_sites[si as usize];
-            if m.site != NONE {
-                if e.0 == NONE {
-                    e.0 = m.site;
-                } else if e.0 != m.site {
-                    e.1 = true;
-                }
+            if e.0 == NONE {
+                e.0 = m.site;
+            } else if e.0 != m.site {
+                e.1 = true;
             }
         }
-        slug_of.push(article_slugs);
     }
     let key_of = |m: &Mention, si: u32| -> (u32, u32) {
         let site = if slug_sites[si as usize].1 { m.site } else { NONE };
@@ -310,26 +318,36 @@ pub fn link<'s>(
         names: FxMap<&'m str, (u32, bool)>,
         site: u32,
     }
-    let mut acc: FxMap<(u32, u32), Acc> = FxMap::default();
-    for (ms, slugs) in mentions.iter().zip(&slug_of) {
-        for (m, &si) in ms.iter().zip(slugs) {
-            let e = acc.entry(key_of(m, si)).or_insert_with(|| Acc {
-                kinds: [0; 3],
-                aliases: FxSet::default(),
-                names: FxMap::default(),
-                site: NONE,
-            });
-            e.kinds[kind_ix(m.kind)] += 1;
-            e.aliases.insert(m.surface.as_ref());
-            let n = e.names.entry(m.name.as_ref()).or_insert((0, false));
-            n.0 += 1;
-            n.1 |= m.canon;
-            if m.site != NONE {
-                e.site = e.site.min(m.site);
+    // Gathered in shards by slug, in parallel: each shard walks every mention and keeps those
+    // of its slugs, so the shards hold no entity twice and together no more than one map would.
+    const SHARDS: usize = 8;
+    let shards: Vec<FxMap<(u32, u32), Acc>> = (0..SHARDS)
+        .into_par_iter()
+        .map(|shard| {
+            let mut acc: FxMap<(u32, u32), Acc> = FxMap::default();
+            for (ms, article_slugs) in mentions.iter().zip(&slug_of) {
+                for (m, &si) in ms.iter().zip(article_slugs).filter(|(_, &si)| si as usize % SHARDS == shard) {
+                    let e = acc.entry(key_of(m, si)).or_insert_with(|| Acc {
+                        kinds: [0; 3],
+                        aliases: FxSet::default(),
+                        names: FxMap::default(),
+                        site: NONE,
+                    });
+                    e.kinds[kind_ix(m.kind)] += 1;
+                    e.aliases.insert(m.surface.as_ref());
+                    let n = e.names.entry(m.name.as_ref()).or_insert((0, false));
+                    n.0 += 1;
+                    n.1 |= m.canon;
+                    if m.site != NONE {
+                        e.site = e.site.min(m.site);
+                    }
+                }
             }
-        }
-    }
-    let mut keys: Vec<(u32, u32)> = acc.keys().copied().collect();
+            acc
+        })
+        .collect();
+    let acc_of = |key: &(u32, u32)| shards[key.0 as usize % SHARDS].get(key);
+    let mut keys: Vec<(u32, u32)> = shards.iter().flat_map(|acc| acc.keys().copied()).collect();
     keys.sort_by(|x, y| slugs[x.0 as usize].cmp(&slugs[y.0 as usize]).then(x.1.cmp(&y.1)));
     let mut used: FxSet<String> = FxSet::default();
     let mut entities: Vec<(Entity, (u32, u32))> = Vec::with_capacity(keys.len());
@@ -342,7 +360,7 @@ pub fn link<'s>(
             n += 1;
         }
         used.insert(id.clone());
-        let Some(a) = acc.get(&key) else { continue };
+        let Some(a) = acc_of(&key) else { continue };
         let kind = match k.site_entries().get(a.site as usize) {
             Some(e) => e.kind,
             None => {
@@ -403,6 +421,17 @@ mod tests {
         assert_eq!(surname_key("Putin"), "Putin");
         assert_eq!(surname_key("al-"), "al-");
         assert_eq!(surname_key(""), "");
+    }
+
+    #[test]
+    fn a_name_ends_a_longer_one_word_for_word_case_aside() {
+        assert!(ends_with_words("Ursula von der Leyen", "Von der Leyen"));
+        assert!(ends_with_words("Charles de Gaulle", "De Gaulle"));
+        assert!(!ends_with_words("Charles de Gaulle", "Charles de Gaulle"));
+        assert!(!ends_with_words("Ursula von derLeyen", "der Leyen"));
+        assert!(!ends_with_words("Leyen", "von der Leyen"));
+        assert!(ends_with_words("Élodie de Saint-Étienne", "De Saint-Étienne"));
+        assert!(!ends_with_words("Élodie deSaint-Étienne", "Saint-étienne x"));
     }
 
     #[test]
