@@ -67,12 +67,8 @@ struct Renderer<'a> {
     note_groups: Vec<Vec<u32>>,
     /// Each article's page, as links name it (under the base path).
     article_urls: Vec<String>,
-    /// Set when entity pages are written by [`direct`] (their templates are the built-in ones).
-    direct_entities: bool,
-    /// Set when article pages are written by [`direct`].
-    direct_articles: bool,
-    /// Set when the front page, tag pages and month pages are written by [`direct`].
-    direct_listings: [bool; 3],
+    /// The kinds of page [`direct`] writes (their templates are the built-in ones).
+    direct: direct::Kinds,
     layout: direct::Layout,
 }
 
@@ -339,9 +335,7 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|a| settings.base_url.path_for(&urls::article(&a.slug)))
                 .collect(),
-            direct_entities: templates.are_builtin(direct::ENTITY_TEMPLATES),
-            direct_articles: templates.are_builtin(direct::ARTICLE_TEMPLATES),
-            direct_listings: direct::LISTING_TEMPLATES.map(|names| templates.are_builtin(names)),
+            direct: direct::Kinds::of(templates),
             layout: direct::Layout::default(),
         };
         r.layout = direct::Layout::new(&r, &layout_nav);
@@ -383,33 +377,8 @@ impl<'a> Renderer<'a> {
 
     fn render(&self, job: Job) -> Result<(String, Vec<u8>), Diagnostic> {
         let mut html = direct::Html(Vec::with_capacity(16 * 1024));
-        match job {
-            Job::Entity(e, n) if self.direct_entities => {
-                let page = self.entity_page(e, n);
-                self.write_entity(&page, &mut html)?;
-                return Ok((urls::file_for(&page.path), html.0));
-            }
-            Job::Article(i) if self.direct_articles => {
-                let page = self.article_page(i);
-                self.write_article(&page, &mut html)?;
-                return Ok((urls::file_for(&page.path), html.0));
-            }
-            Job::Index(n) if self.direct_listings[0] => {
-                let page = self.index_listing(n);
-                self.write_index(&page, &mut html);
-                return Ok((urls::file_for(&page.path), html.0));
-            }
-            Job::Tag(t, n) if self.direct_listings[1] => {
-                let page = self.tag_listing(t, n);
-                self.write_tag(t, &page, &mut html);
-                return Ok((urls::file_for(&page.path), html.0));
-            }
-            Job::Month(m) if self.direct_listings[2] => {
-                let page = self.month_listing(m);
-                self.write_month(m, &page, &mut html);
-                return Ok((urls::file_for(&page.path), html.0));
-            }
-            _ => {}
+        if let Some(path) = self.write_direct(job, &mut html)? {
+            return Ok((urls::file_for(&path), html.0));
         }
         let mut ctx = Context::new();
         ctx.insert_value("site", self.site_view.clone());

@@ -18,18 +18,70 @@ mod listings;
 pub(super) use layout::Layout;
 
 use super::html::escape_with;
+use super::templates::Templates;
 use super::views::Paginator;
+use super::{Job, Renderer};
+use crate::diagnostics::Diagnostic;
 
-/// The templates an entity page is rendered from.
-pub(super) const ENTITY_TEMPLATES: &[&str] = &["base.html", "components.html", "entity.html"];
-/// The templates an article page is rendered from.
-pub(super) const ARTICLE_TEMPLATES: &[&str] = &["base.html", "components.html", "article.html"];
-/// The templates the front page, tag pages and month pages are rendered from.
-pub(super) const LISTING_TEMPLATES: [&[&str]; 3] = [
-    &["base.html", "components.html", "index.html"],
-    &["base.html", "components.html", "tag.html"],
-    &["base.html", "components.html", "month.html"],
-];
+/// Which kinds of page are written here: those whose templates are all built-in.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Kinds {
+    entity: bool,
+    article: bool,
+    index: bool,
+    tag: bool,
+    month: bool,
+}
+
+impl Kinds {
+    pub(super) fn of(templates: &Templates) -> Kinds {
+        let builtin = |page: &str| templates.are_builtin(&["base.html", "components.html", page]);
+        Kinds {
+            entity: builtin("entity.html"),
+            article: builtin("article.html"),
+            index: builtin("index.html"),
+            tag: builtin("tag.html"),
+            month: builtin("month.html"),
+        }
+    }
+}
+
+impl Renderer<'_> {
+    /// Writes the page of `job` into `html` when its kind is written here: its path, else
+    /// `None` (the page goes through Tera).
+    pub(super) fn write_direct(&self, job: Job, html: &mut Html) -> Result<Option<String>, Diagnostic> {
+        let kinds = self.direct;
+        let path = match job {
+            Job::Entity(e, n) if kinds.entity => {
+                let page = self.entity_page(e, n);
+                self.write_entity(&page, html)?;
+                page.path
+            }
+            Job::Article(i) if kinds.article => {
+                let page = self.article_page(i);
+                self.write_article(&page, html)?;
+                page.path
+            }
+            Job::Index(n) if kinds.index => {
+                let page = self.index_listing(n);
+                self.write_index(&page, html);
+                page.path
+            }
+            Job::Tag(t, n) if kinds.tag => {
+                let page = self.tag_listing(t, n);
+                self.write_tag(t, &page, html);
+                page.path
+            }
+            Job::Month(m) if kinds.month => {
+                let page = self.month_listing(m);
+                self.write_month(m, &page, html);
+                page.path
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(path))
+    }
+}
 
 /// A page being written: raw markup, escaped text and numbers.
 pub(super) struct Html(pub Vec<u8>);
