@@ -9,13 +9,13 @@ use crate::render::Renderer;
 pub(in crate::render) struct Layout {
     /// `<html lang=…>` up to `<title>`.
     start: String,
-    /// ` · {site title}</title>` and the description meta that follows.
+    /// ` · {site title}</title>`, after a page's own title.
     title_end: String,
     /// The site's title, escaped.
     pub(super) site_title: String,
     /// The stylesheet and the site feeds' links.
     links: String,
-    /// From `</head>`'s `<body>` class onwards: the masthead and its navigation.
+    /// What follows `<body class="…">` up to the `main` block: the masthead and its navigation.
     masthead: String,
     /// The same on the front page, whose navigation marks its first link as the current page.
     front_masthead: String,
@@ -79,7 +79,8 @@ impl Layout {
         }
     }
 
-    /// `base.html` up to its `main` block; `head` writes the page's `head` block.
+    /// `base.html` up to its `main` block; `head` writes the page's `head` block. Only for the
+    /// kinds `direct` writes: the 404 page, whose `robots` meta is left out here, goes through Tera.
     pub(super) fn open(&self, h: &mut Html, page: &PageMeta, head: impl FnOnce(&mut Html)) {
         let og_type = if page.kind == "article" { "article" } else { "website" };
         let front = page.kind == "index" && page.path.is_empty();
