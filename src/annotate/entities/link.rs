@@ -266,7 +266,7 @@ pub fn link<'s>(
     // each distinct name once (in the order first seen), slugged in parallel
     let mut name_ix: FxMap<&str, u32> = FxMap::default();
     let mut names: Vec<&str> = Vec::new();
-    let mut slug_of: Vec<Vec<u32>> = mentions
+    let name_of: Vec<Vec<u32>> = mentions
         .iter()
         .map(|ms| {
             ms.iter()
@@ -294,6 +294,8 @@ pub fn link<'s>(
             })
         })
         .collect();
+    // each mention's slug, in place of its name's index
+    let mut slug_of = name_of;
     slug_of.par_iter_mut().for_each(|article| article.iter_mut().for_each(|n| *n = slug_of_name[*n as usize]));
     // per slug: the first site entry seen, and whether another one shares the slug
     let mut slug_sites: Vec<(u32, bool)> = vec![(NONE, false); slugs.len()];
